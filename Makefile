@@ -1,0 +1,48 @@
+# The two set-up commands are `make run` and `make test`; everything else is for developers.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+MANAGE := $(PY) manage.py
+
+.PHONY: run test lint format messages migrations-check clean venv
+
+$(VENV)/.installed: pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed: install python3.11 and try again."; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $@
+
+venv: $(VENV)/.installed
+
+## make run: install, migrate the SQLite database, seed demo content, create local users, serve.
+run: $(VENV)/.installed
+	DEBUG=1 $(MANAGE) migrate --no-input
+	DEBUG=1 $(MANAGE) seed_demo --if-empty
+	DEBUG=1 $(MANAGE) ensure_local_users
+	DEBUG=1 $(MANAGE) runserver 127.0.0.1:8000
+
+## make test: install and run the whole suite (browser tests too when Chromium is present).
+test: $(VENV)/.installed
+	SECRET_KEY="$${SECRET_KEY:-tests-only-secret-key-not-for-production}" $(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+## make messages: refresh the Dutch and English catalogues from the source and compile them.
+## The compiled .mo files are committed, so running the site needs no gettext tools.
+messages: $(VENV)/.installed
+	DEBUG=1 $(MANAGE) makemessages -l nl -l en --no-obsolete --ignore=.venv --ignore=tests --ignore=staticfiles
+	DEBUG=1 $(MANAGE) compilemessages --ignore=.venv
+
+migrations-check: $(VENV)/.installed
+	DEBUG=1 $(MANAGE) makemigrations --check --dry-run
+
+clean:
+	rm -rf $(VENV) staticfiles media

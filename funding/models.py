@@ -1,0 +1,135 @@
+import datetime
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from hubsi import vocabulary
+from hubsi.models import HelixRole, Publishable, PublishableQuerySet, Region, Stage
+from hubsi.search import word_search
+from innovations.models import Challenge, Theme
+from supporters.models import Supporter
+
+
+def today() -> datetime.date:
+    """Today in the platform's time zone: a deadline day is open until its end there."""
+    return timezone.localdate()
+
+
+def open_q(on: datetime.date | None = None) -> Q:
+    """Open on that day (opened, deadline not passed) or rolling (no deadline)."""
+    on = on or today()
+    return (Q(opens_on__isnull=True) | Q(opens_on__lte=on)) & (
+        Q(deadline__isnull=True) | Q(deadline__gte=on)
+    )
+
+
+class FundingQuerySet(PublishableQuerySet):
+    def open_now(self, on: datetime.date | None = None):
+        return self.filter(open_q(on))
+
+    def upcoming(self, on: datetime.date | None = None):
+        return self.filter(opens_on__gt=on or today())
+
+    def not_closed(self, on: datetime.date | None = None):
+        return self.filter(Q(deadline__isnull=True) | Q(deadline__gte=on or today()))
+
+    def for_listing(self):
+        return self.select_related("funder")
+
+    def for_detail(self):
+        return self.select_related("funder").prefetch_related(
+            "eligible_roles", "stages", "challenges", "themes", "regions"
+        )
+
+    def search(self, q: str):
+        return word_search(self, q, ["name", "funder_name", "description"])
+
+
+class FundingOpportunity(Publishable):
+    """A grant, loan, prize or call. Open, upcoming or closed follows from its dates alone."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    funder_name = models.CharField(_("funder"), max_length=160)
+    funder = models.ForeignKey(
+        Supporter,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="funding_opportunities",
+        verbose_name=_("funder on the platform"),
+    )
+    description = models.TextField(_("description"), blank=True)
+    instrument = models.CharField(
+        _("instrument"), max_length=20, choices=vocabulary.Instrument.choices, db_index=True
+    )
+    amount_min = models.PositiveIntegerField(_("minimum amount (EUR)"), null=True, blank=True)
+    amount_max = models.PositiveIntegerField(_("maximum amount (EUR)"), null=True, blank=True)
+    opens_on = models.DateField(_("opening date"), null=True, blank=True)
+    deadline = models.DateField(
+        _("deadline"), null=True, blank=True, help_text=_("Leave empty for a rolling call.")
+    )
+    eligible_roles = models.ManyToManyField(
+        HelixRole, related_name="funding_opportunities", blank=True,
+        verbose_name=_("eligible helix roles"),
+    )
+    stages = models.ManyToManyField(
+        Stage, related_name="funding_opportunities", blank=True, verbose_name=_("stages")
+    )
+    challenges = models.ManyToManyField(
+        Challenge, related_name="funding_opportunities", blank=True, verbose_name=_("challenges")
+    )
+    themes = models.ManyToManyField(
+        Theme, related_name="funding_opportunities", blank=True, verbose_name=_("themes")
+    )
+    regions = models.ManyToManyField(
+        Region, related_name="funding_opportunities", blank=True, verbose_name=_("regions")
+    )
+    url = models.URLField(_("official page"), blank=True)
+
+    objects = FundingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("funding opportunity")
+        verbose_name_plural = _("funding opportunities")
+        ordering = ["deadline", "name", "pk"]
+        indexes = [
+            models.Index(fields=["status", "deadline"], name="funding_deadline"),
+            models.Index(fields=["status", "opens_on"], name="funding_opens"),
+            models.Index(fields=["status", "-published_at"], name="funding_recent"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(amount_min__isnull=True)
+                | Q(amount_max__isnull=True)
+                | Q(amount_min__lte=models.F("amount_max")),
+                name="funding_amount_range",
+                violation_error_message=_("The minimum amount is larger than the maximum."),
+            ),
+            models.CheckConstraint(
+                condition=Q(opens_on__isnull=True)
+                | Q(deadline__isnull=True)
+                | Q(opens_on__lte=models.F("deadline")),
+                name="funding_dates_order",
+                violation_error_message=_("The deadline is before the opening date."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("funding:funding-detail", args=[self.slug])
+
+    @property
+    def timing(self) -> str:
+        """`open`, `rolling`, `upcoming` or `closed`, judged today in the platform's zone."""
+        on = today()
+        if self.opens_on and self.opens_on > on:
+            return "upcoming"
+        if self.deadline is None:
+            return "rolling"
+        return "open" if self.deadline >= on else "closed"

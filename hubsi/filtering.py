@@ -1,0 +1,193 @@
+"""List filters shared by every public list: one mechanism for filtering and facet counts.
+
+Each facet filter knows the `Q` that selects the items matching some of its values. The same
+`Q` filters the list and counts the facets, so a count always equals the number of results a
+click on that value gives. Several values of one parameter mean OR; different parameters AND.
+Unknown values are dropped before validation and reported, so bad input never fails a page.
+"""
+
+from collections.abc import Callable, Iterable
+
+import django_filters
+from django.db.models import Count, Q
+from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
+
+from hubsi.search import MAX_QUERY_LENGTH
+from hubsi.vocabulary import regions_covering
+
+
+def _through(model, m2m_name: str):
+    field = model._meta.get_field(m2m_name)
+    return field.remote_field.through, field.m2m_field_name(), field.m2m_reverse_field_name()
+
+
+def via_m2m(model, m2m_name: str, target_lookup: str = "pk") -> Callable[[list], Q]:
+    """Items linked through `m2m_name` to a target whose `target_lookup` is one of the values.
+
+    A subquery on the link table (indexed on the target column) instead of a join, so that
+    no duplicates arise and the query planner can hash it.
+    """
+
+    def q_for(values: list) -> Q:
+        through, source, target = _through(model, m2m_name)
+        links = through.objects.filter(**{f"{target}__{target_lookup}__in": values})
+        return Q(pk__in=links.values(f"{source}_id"))
+
+    return q_for
+
+
+def via_field(field_name: str) -> Callable[[list], Q]:
+    return lambda values: Q(**{f"{field_name}__in": values})
+
+
+def any_of(*builders: Callable[[list], Q]) -> Callable[[list], Q]:
+    def q_for(values: list) -> Q:
+        q = Q()
+        for build in builders:
+            q |= build(values)
+        return q
+
+    return q_for
+
+
+def covering_regions(build: Callable[[list], Q]) -> Callable[[list], Q]:
+    """A region also matches what serves a wider area that contains it."""
+    return lambda values: build(sorted(regions_covering(values)))
+
+
+class FacetFilter(django_filters.MultipleChoiceFilter):
+    """A repeatable GET parameter whose values are OR-ed and counted as a facet."""
+
+    def __init__(self, *, q_for: Callable[[list], Q], choices, facet: bool = True, **kwargs):
+        self.q_for = q_for
+        self.facet = facet
+        kwargs.setdefault("widget", django_filters.widgets.QueryArrayWidget)
+        super().__init__(choices=choices, **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.filter(self.q_for(list(value)))
+
+
+class ListFilterSet(django_filters.FilterSet):
+    """Base for public list filters. `q` is text search through the QuerySet's `search()`."""
+
+    q = django_filters.CharFilter(method="filter_search", label=_("Search"))
+
+    def __init__(self, data: QueryDict | None = None, queryset=None, *, request=None):
+        self.ignored: list[tuple[str, str]] = []
+        # Choices from the database are read once per request, not once per use.
+        self.choices = {
+            name: _choice_pairs(flt.extra["choices"])
+            for name, flt in self.base_filters.items()
+            if isinstance(flt, FacetFilter)
+        }
+        data = self._known_values_only(data if data is not None else QueryDict())
+        super().__init__(data, queryset, request=request)
+        for name, choices in self.choices.items():
+            self.filters[name].extra["choices"] = choices
+
+    def _known_values_only(self, data: QueryDict) -> QueryDict:
+        clean = QueryDict(mutable=True)
+        for name, flt in self.base_filters.items():
+            values = [v for v in data.getlist(name) if v.strip()]
+            if not values:
+                continue
+            if isinstance(flt, FacetFilter):
+                known = {key for key, _label in self.choices[name]}
+                kept = list(dict.fromkeys(v for v in values if v in known))
+                self.ignored.extend((name, v) for v in values if v not in known)
+                clean.setlist(name, kept)
+            elif "choices" in flt.extra:
+                known = {str(key) for key, _label in _choice_pairs(flt.extra["choices"])}
+                if values[-1] in known:
+                    clean[name] = values[-1]
+                else:
+                    self.ignored.append((name, values[-1]))
+            else:
+                # Single-valued parameters: the last one wins, like a form field.
+                clean[name] = values[-1][:MAX_QUERY_LENGTH]
+        return clean
+
+    def filter_search(self, queryset, name, value):
+        return queryset.search(value)
+
+    def keep_order(self, queryset, name, value):
+        return queryset  # `sort` is read by the view, which orders the results
+
+
+    @property
+    def active(self) -> bool:
+        """True when any filter narrows the list (filtered pages are not indexed)."""
+        self.is_valid()
+        return any(self.form.cleaned_data.get(name) for name in self.filters if name != "sort")
+
+    @property
+    def query(self) -> str:
+        return (self.form.cleaned_data.get("q") or "").strip() if self.is_valid() else ""
+
+    def queryset_without(self, excluded: str):
+        """The base queryset with every filter applied except `excluded` (for its facet)."""
+        self.is_valid()
+        qs = self.queryset.all()
+        for name, value in self.form.cleaned_data.items():
+            if name in (excluded, "sort") or not value:
+                continue
+            qs = self.filters[name].filter(qs, value)
+        return qs
+
+    def facets(self) -> list[dict]:
+        """Facet groups with a count per value, each following all the other filters.
+
+        One aggregate query per facet, whatever the amount of data.
+        """
+        self.is_valid()
+        groups = []
+        for name, flt in self.filters.items():
+            if not isinstance(flt, FacetFilter) or not flt.facet:
+                continue
+            choices = self.choices[name]
+            base = self.queryset_without(name).order_by()
+            counts = base.aggregate(
+                **{
+                    f"c{index}": Count("pk", filter=flt.q_for([key]))
+                    for index, (key, _label) in enumerate(choices)
+                }
+            )
+            selected = set(self.form.cleaned_data.get(name) or [])
+            groups.append(
+                {
+                    "name": name,
+                    "label": flt.label,
+                    "options": [
+                        {
+                            "value": key,
+                            "label": label,
+                            "count": counts[f"c{index}"],
+                            "checked": key in selected,
+                        }
+                        for index, (key, label) in enumerate(choices)
+                    ],
+                    "selected": len(selected),
+                }
+            )
+        return groups
+
+
+def _choice_pairs(choices) -> list[tuple[str, str]]:
+    if callable(choices):
+        choices = choices()
+    return [(str(key), label) for key, label in choices]
+
+
+def choices_from(queryset_factory: Callable[[], Iterable]) -> Callable[[], list]:
+    """Lazy choices (slug, name) from a queryset, read when a form is built."""
+    return lambda: [(obj.slug, obj.name) for obj in queryset_factory()]
+
+
+def sort_filter(*options: tuple[str, str]) -> django_filters.ChoiceFilter:
+    return django_filters.ChoiceFilter(
+        label=_("Sort by"), choices=list(options), method="keep_order", empty_label=None
+    )

@@ -1,0 +1,94 @@
+import pytest
+from django.contrib.auth.models import Group
+
+from tests.factories import make_user
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_storage(settings):
+    """Tests render templates without running collectstatic first."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def curator(db):
+    """Lien: Europa WSE staff in the Curators group, not a superuser."""
+    user = make_user("lien@example.org", is_staff=True)
+    user.groups.add(Group.objects.get(name="Curators"))
+    return user
+
+
+@pytest.fixture
+def owner(db):
+    """Sara: an innovator who owns content."""
+    return make_user("sara@example.org")
+
+
+@pytest.fixture
+def other_user(db):
+    return make_user("koen@example.org")
+
+
+def build_catalogue(size: int) -> dict:
+    """A small published catalogue around Sara's challenge; `size` items of every kind.
+
+    Every item links to several challenges, regions and roles, so an N+1 query shows up as a
+    growing query count when `size` grows.
+    """
+    from tests.factories import (
+        make_challenge,
+        make_funding,
+        make_innovation,
+        make_space,
+        make_supporter,
+        make_theme,
+    )
+
+    theme = make_theme(name_nl="Wonen", name_en="Housing", slug="housing")
+    challenge = make_challenge(
+        theme,
+        name_nl="Energiearmoede bij huurders",
+        name_en="Energy poverty among tenants",
+        slug="energy-poverty-tenants",
+    )
+    other = make_challenge(theme)
+    objects = {"theme": theme, "challenge": challenge}
+    for index in range(size):
+        innovation = make_innovation(
+            name=f"Warm Wonen {index}",
+            challenges=[challenge, other],
+            regions=["limburg", "flanders"],
+            partner_roles=["citizen", "government"],
+            needs=["coaching", "funding"],
+            wanted_roles=["business"],
+            tagline="Huurders in Genk besparen samen energie.",
+        )
+        supporter = make_supporter(
+            offers=["coaching", "knowledge"],
+            stages=["insight", "scaling"],
+            challenges=[challenge],
+            themes=[theme],
+            regions=["limburg", "antwerp"],
+        )
+        space = make_space(host=supporter, challenges=[challenge], themes=[theme], open_to_citizens=True)
+        funding = make_funding(
+            eligible_roles=["citizen", "civil_society"],
+            stages=["insight"],
+            challenges=[challenge],
+            themes=[theme],
+            regions=["flanders"],
+            name=f"Energiefonds {index}",
+        )
+        objects.setdefault("innovation", innovation)
+        objects.setdefault("supporter", supporter)
+        objects.setdefault("space", space)
+        objects.setdefault("funding", funding)
+    return objects
+
+
+@pytest.fixture
+def catalogue(db):
+    return build_catalogue(3)

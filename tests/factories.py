@@ -1,0 +1,148 @@
+"""Small factories for tests: plain functions with sensible defaults, published unless told."""
+
+import itertools
+
+from django.utils import timezone
+
+from accounts.models import User
+from funding.models import FundingOpportunity
+from hubsi.models import Status
+from innovations.models import Challenge, Innovation, Theme
+from supporters.models import ExperimentationSpace, Supporter
+
+_seq = itertools.count(1)
+
+
+def _n() -> int:
+    return next(_seq)
+
+
+def _published(status: str) -> dict:
+    return {"status": status, "published_at": timezone.now() if status == Status.PUBLISHED else None}
+
+
+def make_user(email: str | None = None, *, password: str = "a-long-test-password", **extra):
+    return User.objects.create_user(email or f"user{_n()}@example.org", password, **extra)
+
+
+def make_theme(**fields) -> Theme:
+    n = _n()
+    defaults = {"name_nl": f"Thema {n}", "name_en": f"Theme {n}", "slug": f"theme-{n}"}
+    return Theme.objects.create(**{**defaults, **fields})
+
+
+def make_challenge(theme: Theme | None = None, **fields) -> Challenge:
+    n = _n()
+    defaults = {
+        "name_nl": f"Uitdaging {n}",
+        "name_en": f"Challenge {n}",
+        "slug": f"challenge-{n}",
+        "theme": theme or make_theme(),
+    }
+    return Challenge.objects.create(**{**defaults, **fields})
+
+
+def make_innovation(
+    *,
+    challenges=(),
+    regions=(),
+    partner_roles=(),
+    needs=(),
+    wanted_roles=(),
+    owners=(),
+    status: str = Status.PUBLISHED,
+    **fields,
+) -> Innovation:
+    n = _n()
+    defaults = {
+        "name": f"Innovatie {n}",
+        "slug": f"innovation-{n}",
+        "organisation_name": f"Organisatie {n}",
+        "organisation_role": "civil_society",
+        "problem": "Huurders in slecht geïsoleerde woningen betalen te veel voor energie.",
+        "stage": "insight",
+        **_published(status),
+    }
+    innovation = Innovation.objects.create(**{**defaults, **fields})
+    innovation.challenges.set(challenges or [make_challenge()])
+    innovation.regions.set(regions)
+    innovation.partner_roles.set(partner_roles)
+    innovation.needs.set(needs)
+    innovation.wanted_roles.set(wanted_roles)
+    innovation.owners.set(owners)
+    return innovation
+
+
+def make_supporter(
+    *,
+    offers=(),
+    stages=(),
+    challenges=(),
+    themes=(),
+    regions=(),
+    managers=(),
+    status: str = Status.PUBLISHED,
+    **fields,
+) -> Supporter:
+    n = _n()
+    defaults = {
+        "name": f"Ondersteuner {n}",
+        "slug": f"supporter-{n}",
+        "helix_role": "knowledge",
+        "description": "Wij begeleiden sociale innovatoren.",
+        **_published(status),
+    }
+    supporter = Supporter.objects.create(**{**defaults, **fields})
+    supporter.offers.set(offers)
+    supporter.stages.set(stages)
+    supporter.challenges.set(challenges)
+    supporter.themes.set(themes)
+    supporter.regions.set(regions)
+    supporter.managers.set(managers)
+    return supporter
+
+
+def make_space(
+    *, host=None, themes=(), challenges=(), status: str = Status.PUBLISHED, **fields
+) -> ExperimentationSpace:
+    n = _n()
+    defaults = {
+        "name": f"Experimenteerplek {n}",
+        "slug": f"space-{n}",
+        "description": "Een plek om samen met bewoners te testen.",
+        "municipality": "Genk",
+        "region": "limburg",
+        "host": host or make_supporter(),
+        **_published(status),
+    }
+    space = ExperimentationSpace.objects.create(**{**defaults, **fields})
+    space.themes.set(themes)
+    space.challenges.set(challenges)
+    return space
+
+
+def make_funding(
+    *,
+    eligible_roles=(),
+    stages=(),
+    challenges=(),
+    themes=(),
+    regions=(),
+    status: str = Status.PUBLISHED,
+    **fields,
+) -> FundingOpportunity:
+    n = _n()
+    defaults = {
+        "name": f"Oproep {n}",
+        "slug": f"funding-{n}",
+        "funder_name": "Europa WSE",
+        "instrument": "grant",
+        **_published(status),
+    }
+    funding = FundingOpportunity.objects.create(**{**defaults, **fields})
+    funding.eligible_roles.set(eligible_roles)
+    funding.stages.set(stages)
+    funding.challenges.set(challenges)
+    funding.themes.set(themes)
+    funding.regions.set(regions)
+    return funding
