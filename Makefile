@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test lint format messages migrations-check clean venv
+.PHONY: run test lint format messages migrations-check screenshots clean venv
 
 $(VENV)/.installed: pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed: install python3.11 and try again."; exit 1; }
@@ -24,8 +24,17 @@ run: $(VENV)/.installed
 	DEBUG=1 $(MANAGE) runserver 127.0.0.1:8000
 
 ## make test: install and run the whole suite (browser tests too when Chromium is present).
-test: $(VENV)/.installed
+test: $(VENV)/.installed node_modules/.installed
 	SECRET_KEY="$${SECRET_KEY:-tests-only-secret-key-not-for-production}" $(BIN)/pytest $(PYTEST_ARGS)
+
+## make screenshots: full-page screenshots of every page type at 320 and 1280 px in screenshots/.
+screenshots: $(VENV)/.installed node_modules/.installed
+	SECRET_KEY="$${SECRET_KEY:-tests-only-secret-key-not-for-production}" $(BIN)/pytest -q -s tests/e2e/screenshots.py
+
+# Test-only tools from npm (the Nu HTML Checker). Without npm the check is skipped locally.
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent && touch $@; \
+	else echo "npm not found: the HTML validity check will be skipped (CI installs it)."; fi
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
@@ -38,8 +47,12 @@ format: $(VENV)/.installed
 ## make messages: refresh the Dutch and English catalogues from the source and compile them.
 ## The compiled .mo files are committed, so running the site needs no gettext tools.
 messages: $(VENV)/.installed
-	DEBUG=1 $(MANAGE) makemessages -l nl -l en --no-obsolete --ignore=.venv --ignore=tests --ignore=staticfiles
-	DEBUG=1 $(MANAGE) compilemessages --ignore=.venv
+	DEBUG=1 $(MANAGE) makemessages -l nl -l en --no-obsolete --ignore=.venv --ignore=tests \
+		--ignore=staticfiles --ignore=node_modules
+	@# Source strings are English: the English catalogue repeats them.
+	msgen locale/en/LC_MESSAGES/django.po -o locale/en/LC_MESSAGES/django.po
+	DEBUG=1 $(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
+	@msgfmt --statistics -o /dev/null locale/nl/LC_MESSAGES/django.po
 
 migrations-check: $(VENV)/.installed
 	DEBUG=1 $(MANAGE) makemigrations --check --dry-run

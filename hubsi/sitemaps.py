@@ -20,6 +20,7 @@ class StaticSitemap(BilingualSitemap):
         return [
             "home",
             "about",
+            "accessibility",
             "innovations:innovation-list",
             "innovations:challenge-list",
             "supporters:supporter-list",

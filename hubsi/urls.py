@@ -18,6 +18,11 @@ urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("search/", views.SearchView.as_view(), name="search"),
     path("about/", TemplateView.as_view(template_name="pages/about.html"), name="about"),
+    path(
+        "accessibility/",
+        TemplateView.as_view(template_name="pages/accessibility.html"),
+        name="accessibility",
+    ),
     path("", include("innovations.urls")),
     path("", include("supporters.urls")),
     path("", include("funding.urls")),

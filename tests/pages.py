@@ -74,6 +74,7 @@ def _pages(language: str) -> list[PageType]:
         PageType("funding-detail", lambda c: r("funding:funding-detail", c["funding"].slug)),
         PageType("search", lambda c: r("search", query="q=energie")),
         PageType("about", lambda c: r("about")),
+        PageType("accessibility", lambda c: r("accessibility")),
         PageType("not-found", lambda c: r("home") + "does-not-exist/", status=404),
     ]
     return [

@@ -1,0 +1,87 @@
+"""Browser tests: Playwright driving Debian's Chromium against a live server of the project.
+
+`make test` runs them whenever Chromium is present. Under CI=true a missing browser or checker
+is a failure, never a skip.
+"""
+
+import os
+import shutil
+from importlib import import_module
+from pathlib import Path
+
+import pytest
+from django.apps import apps as global_apps
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls made there by the
+# tests themselves are plain synchronous code.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+VNU_JAR = Path(__file__).resolve().parents[2] / "node_modules/vnu-jar/build/dist/vnu.jar"
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def require(available: bool, what: str) -> None:
+    """Skip on a developer's machine without the tool; fail in CI, where it must be there."""
+    if available:
+        return
+    message = f"{what} is missing: run .ci/run or install it (see README, 'Browser tests')."
+    if IN_CI:
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    require(Path(CHROMIUM).exists(), f"Chromium ({CHROMIUM})")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A fresh browser tab; console errors (CSP violations among them) fail the test."""
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    errors = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    yield page
+    context.close()
+    # 404 pages log a failed resource load by design; anything else is a defect.
+    real_errors = [e for e in errors if "404" not in e]
+    assert not real_errors, f"console errors: {real_errors}"
+
+
+@pytest.fixture
+def java_vnu():
+    require(shutil.which("java") is not None, "Java (for the Nu HTML Checker)")
+    require(VNU_JAR.exists(), "vnu-jar (npm install)")
+    return ["java", "-Xss4m", "-jar", str(VNU_JAR)]
+
+
+@pytest.fixture(autouse=True)
+def _migration_data(transactional_db):
+    """Browser tests use committed data (the live server runs in another thread), and the
+    tables are flushed after each of them: put back what the data migrations created."""
+    from django.contrib.auth.management import create_permissions
+
+    create_terms = import_module("hubsi.migrations.0002_vocabulary_terms").create_terms
+    create_curators = import_module("innovations.migrations.0002_curators_group").create_curators
+    for config in global_apps.get_app_configs():
+        create_permissions(config, verbosity=0)
+    create_terms(global_apps, None)
+    create_curators(global_apps, None)
