@@ -7,7 +7,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hubsi import vocabulary
-from hubsi.models import HelixRole, Publishable, PublishableQuerySet, Region, Stage
+from hubsi.models import (
+    HelixRole,
+    Publishable,
+    PublishableQuerySet,
+    Region,
+    Stage,
+    validate_slug_not_reserved,
+)
 from hubsi.search import word_search
 from innovations.models import Challenge, Theme
 from supporters.models import Supporter
@@ -51,8 +58,12 @@ class FundingQuerySet(PublishableQuerySet):
 class FundingOpportunity(Publishable):
     """A grant, loan, prize or call. Open, upcoming or closed follows from its dates alone."""
 
+    staff_content = True  # curated by Europa WSE from funders' calls; no owners
+
     name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    slug = models.SlugField(
+        _("slug"), max_length=200, unique=True, validators=[validate_slug_not_reserved]
+    )
     funder_name = models.CharField(_("funder"), max_length=160)
     funder = models.ForeignKey(
         Supporter,
@@ -73,7 +84,9 @@ class FundingOpportunity(Publishable):
         _("deadline"), null=True, blank=True, help_text=_("Leave empty for a rolling call.")
     )
     eligible_roles = models.ManyToManyField(
-        HelixRole, related_name="funding_opportunities", blank=True,
+        HelixRole,
+        related_name="funding_opportunities",
+        blank=True,
         verbose_name=_("eligible helix roles"),
     )
     stages = models.ManyToManyField(

@@ -117,7 +117,6 @@ class ListFilterSet(django_filters.FilterSet):
     def keep_order(self, queryset, name, value):
         return queryset  # `sort` is read by the view, which orders the results
 
-
     @property
     def active(self) -> bool:
         """True when any filter narrows the list (filtered pages are not indexed)."""

@@ -1,10 +1,25 @@
 """Cross-app pieces: vocabulary tables and the publication life-cycle of user content."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hubsi import vocabulary
+
+# Action words in URLs (`/innovations/new/`, `/innovations/<slug>/edit/`) can never be slugs.
+RESERVED_SLUGS = frozenset(
+    {"new", "edit", "delete", "submit", "preview", "invite", "export", "search", "steps"}
+)
+
+
+def validate_slug_not_reserved(value: str) -> None:
+    if value in RESERVED_SLUGS:
+        raise ValidationError(
+            _("“%(value)s” is a reserved word in addresses; choose another slug."),
+            code="reserved",
+            params={"value": value},
+        )
 
 
 class VocabularyTerm(models.Model):
@@ -86,7 +101,18 @@ TRANSITIONS: dict[tuple[str, str], str] = {
 }
 
 
-def transition_allowed(*, source: str, target: str, actor: str) -> bool:
+# Content that staff keep themselves (funding opportunities) has no owners to submit it:
+# curators publish its drafts directly.
+STAFF_CONTENT_TRANSITIONS: dict[tuple[str, str], str] = {
+    (Status.DRAFT, Status.PUBLISHED): Actor.CURATOR,
+}
+
+
+def transition_allowed(
+    *, source: str, target: str, actor: str, staff_content: bool = False
+) -> bool:
+    if staff_content and STAFF_CONTENT_TRANSITIONS.get((source, target)) == actor:
+        return True
     return TRANSITIONS.get((source, target)) == actor
 
 
@@ -101,6 +127,9 @@ class PublishableQuerySet(models.QuerySet):
 
 class Publishable(models.Model):
     """Fields shared by all curated content: status, curator's note, featuring, dates."""
+
+    # True for content that only staff write (see STAFF_CONTENT_TRANSITIONS).
+    staff_content = False
 
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True

@@ -47,7 +47,9 @@ def _check(obj: Publishable, *, target: str, by, actor: str) -> None:
         raise PermissionDenied(_("Only curators may do this."))
     if actor == Actor.OWNER and not owners_of(obj).filter(pk=by.pk).exists():
         raise PermissionDenied(_("Only the owners may do this."))
-    if not transition_allowed(source=obj.status, target=target, actor=actor):
+    if not transition_allowed(
+        source=obj.status, target=target, actor=actor, staff_content=obj.staff_content
+    ):
         raise TransitionNotAllowed(
             _("“%(name)s” cannot go from “%(source)s” to “%(target)s”.")
             % {
@@ -60,7 +62,10 @@ def _check(obj: Publishable, *, target: str, by, actor: str) -> None:
 
 def _log(obj: Publishable, *, by, message: str) -> None:
     LogEntry.objects.log_actions(
-        user_id=by.pk, queryset=[obj], action_flag=CHANGE, change_message=message,
+        user_id=by.pk,
+        queryset=[obj],
+        action_flag=CHANGE,
+        change_message=message,
         single_object=True,
     )
 

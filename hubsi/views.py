@@ -104,16 +104,31 @@ class SearchView(TemplateView):
         groups = []
         if q:
             sources = [
-                (_("Innovations"), "innovations:innovation-list",
-                 Innovation.objects.published().for_listing().search(q)),
-                (_("Challenges"), "innovations:challenge-list",
-                 Challenge.objects.active().select_related("theme").search(q)),
-                (_("Supporters"), "supporters:supporter-list",
-                 Supporter.objects.published().search(q)),
-                (_("Experimentation places"), "supporters:space-list",
-                 ExperimentationSpace.objects.published().for_listing().search(q)),
-                (_("Funding"), "funding:funding-list",
-                 FundingOpportunity.objects.published().for_listing().search(q)),
+                (
+                    _("Innovations"),
+                    "innovations:innovation-list",
+                    Innovation.objects.published().for_listing().search(q),
+                ),
+                (
+                    _("Challenges"),
+                    "innovations:challenge-list",
+                    Challenge.objects.active().select_related("theme").search(q),
+                ),
+                (
+                    _("Supporters"),
+                    "supporters:supporter-list",
+                    Supporter.objects.published().search(q),
+                ),
+                (
+                    _("Experimentation places"),
+                    "supporters:space-list",
+                    ExperimentationSpace.objects.published().for_listing().search(q),
+                ),
+                (
+                    _("Funding"),
+                    "funding:funding-list",
+                    FundingOpportunity.objects.published().for_listing().search(q),
+                ),
             ]
             for label, list_url, queryset in sources:
                 groups.append(

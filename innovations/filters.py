@@ -27,7 +27,9 @@ class InnovationFilterSet(ListFilterSet):
         choices=active_challenges,
         q_for=via_m2m(Innovation, "challenges", "slug"),
     )
-    stage = FacetFilter(label=_("Stage"), choices=vocabulary.Stage.choices, q_for=via_field("stage"))
+    stage = FacetFilter(
+        label=_("Stage"), choices=vocabulary.Stage.choices, q_for=via_field("stage")
+    )
     region = FacetFilter(
         label=_("Region"),
         choices=vocabulary.Region.choices,

@@ -5,11 +5,16 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from hubsi import vocabulary
-from hubsi.models import HelixRole, Publishable, PublishableQuerySet, Region, SupportType
+from hubsi.models import (
+    HelixRole,
+    Publishable,
+    PublishableQuerySet,
+    Region,
+    SupportType,
+    validate_slug_not_reserved,
+)
 from hubsi.search import word_search
 from hubsi.vocabulary import ContentLanguage, Stage
-
-RESERVED_SLUGS = {"new", "edit", "delete", "submit", "preview", "invite", "export", "search"}
 
 
 class BilingualQuerySet(models.QuerySet):
@@ -31,7 +36,9 @@ class Bilingual(models.Model):
     name_en = models.CharField(_("name (English)"), max_length=160)
     description_nl = models.TextField(_("description (Dutch)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    slug = models.SlugField(
+        _("slug"), max_length=80, unique=True, validators=[validate_slug_not_reserved]
+    )
     is_active = models.BooleanField(
         _("active"), default=True, help_text=_("Inactive items are hidden from the public.")
     )
@@ -67,9 +74,7 @@ class ChallengeQuerySet(BilingualQuerySet):
         return self.filter(is_active=True, theme__is_active=True)
 
     def search(self, q: str):
-        return word_search(
-            self, q, ["name_nl", "name_en", "description_nl", "description_en"]
-        )
+        return word_search(self, q, ["name_nl", "name_en", "description_nl", "description_en"])
 
 
 class Challenge(Bilingual):
@@ -113,7 +118,9 @@ class InnovationQuerySet(PublishableQuerySet):
 
 class Innovation(Publishable):
     name = models.CharField(_("name"), max_length=160)
-    slug = models.SlugField(_("slug"), max_length=180, unique=True)
+    slug = models.SlugField(
+        _("slug"), max_length=180, unique=True, validators=[validate_slug_not_reserved]
+    )
     owners = models.ManyToManyField(
         settings.AUTH_USER_MODEL, related_name="innovations", blank=True, verbose_name=_("owners")
     )

@@ -11,6 +11,7 @@ from hubsi.models import (
     Stage,
     Status,
     SupportType,
+    validate_slug_not_reserved,
 )
 from hubsi.search import word_search
 from innovations.models import Challenge, Theme
@@ -31,7 +32,9 @@ class Supporter(Publishable):
     """An organisation or person of the quintuple helix that offers support."""
 
     name = models.CharField(_("name"), max_length=160)
-    slug = models.SlugField(_("slug"), max_length=180, unique=True)
+    slug = models.SlugField(
+        _("slug"), max_length=180, unique=True, validators=[validate_slug_not_reserved]
+    )
     managers = models.ManyToManyField(
         settings.AUTH_USER_MODEL, related_name="supporters", blank=True, verbose_name=_("managers")
     )
@@ -100,7 +103,9 @@ class ExperimentationSpace(Publishable):
         Supporter, on_delete=models.CASCADE, related_name="spaces", verbose_name=_("host")
     )
     name = models.CharField(_("name"), max_length=160)
-    slug = models.SlugField(_("slug"), max_length=180, unique=True)
+    slug = models.SlugField(
+        _("slug"), max_length=180, unique=True, validators=[validate_slug_not_reserved]
+    )
     description = models.TextField(_("description"))
     municipality = models.CharField(_("municipality"), max_length=100)
     region = models.CharField(

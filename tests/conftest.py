@@ -5,12 +5,14 @@ from tests.factories import make_user
 
 
 @pytest.fixture(autouse=True)
-def _plain_static_storage(settings):
-    """Tests render templates without running collectstatic first."""
+def _test_settings(settings):
+    """Templates render without collectstatic; passwords hash fast (security is not tested
+    through the hash's cost)."""
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
@@ -73,7 +75,9 @@ def build_catalogue(size: int) -> dict:
             themes=[theme],
             regions=["limburg", "antwerp"],
         )
-        space = make_space(host=supporter, challenges=[challenge], themes=[theme], open_to_citizens=True)
+        space = make_space(
+            host=supporter, challenges=[challenge], themes=[theme], open_to_citizens=True
+        )
         funding = make_funding(
             eligible_roles=["citizen", "civil_society"],
             stages=["insight"],

@@ -18,7 +18,10 @@ def _n() -> int:
 
 
 def _published(status: str) -> dict:
-    return {"status": status, "published_at": timezone.now() if status == Status.PUBLISHED else None}
+    return {
+        "status": status,
+        "published_at": timezone.now() if status == Status.PUBLISHED else None,
+    }
 
 
 def make_user(email: str | None = None, *, password: str = "a-long-test-password", **extra):

@@ -53,9 +53,7 @@ def _pages(language: str) -> list[PageType]:
             "challenge-list-filtered",
             lambda c: r("innovations:challenge-list", query=f"theme={c['challenge'].theme.slug}"),
         ),
-        PageType(
-            "challenge-hub", lambda c: r("innovations:challenge-detail", c["challenge"].slug)
-        ),
+        PageType("challenge-hub", lambda c: r("innovations:challenge-detail", c["challenge"].slug)),
         PageType("supporter-list", lambda c: r("supporters:supporter-list")),
         PageType(
             "supporter-list-filtered",
@@ -66,7 +64,8 @@ def _pages(language: str) -> list[PageType]:
         ),
         PageType("space-list", lambda c: r("supporters:space-list")),
         PageType(
-            "space-list-filtered", lambda c: r("supporters:space-list", query="open=1&region=limburg")
+            "space-list-filtered",
+            lambda c: r("supporters:space-list", query="open=1&region=limburg"),
         ),
         PageType("space-detail", lambda c: r("supporters:space-detail", c["space"].slug)),
         PageType("funding-list", lambda c: r("funding:funding-list")),
@@ -87,6 +86,30 @@ def _pages(language: str) -> list[PageType]:
 
 PUBLIC_PAGES: list[PageType] = _pages("nl") + _pages("en")
 
+# Curation pages in the admin, seen by a curator (the `curator` fixture).
+STAFF_PAGES: list[PageType] = [
+    PageType("admin-index", lambda c: "/admin/", audience="staff"),
+    PageType(
+        "admin-review-queue",
+        lambda c: "/admin/innovations/innovation/?status=submitted",
+        audience="staff",
+    ),
+    PageType("admin-innovations", lambda c: "/admin/innovations/innovation/", audience="staff"),
+    PageType(
+        "admin-innovation-change",
+        lambda c: f"/admin/innovations/innovation/{c['innovation'].pk}/change/",
+        audience="staff",
+    ),
+    PageType("admin-supporters", lambda c: "/admin/supporters/supporter/", audience="staff"),
+    PageType("admin-spaces", lambda c: "/admin/supporters/experimentationspace/", audience="staff"),
+    PageType("admin-funding", lambda c: "/admin/funding/fundingopportunity/", audience="staff"),
+    PageType(
+        "admin-funding-import",
+        lambda c: "/admin/funding/fundingopportunity/import/",
+        audience="staff",
+    ),
+]
+
 # Pages that are not HTML but must not leak or slow down either.
 MACHINE_PAGES: list[PageType] = [
     PageType("sitemap", lambda c: "/sitemap.xml", html=False),
@@ -94,4 +117,4 @@ MACHINE_PAGES: list[PageType] = [
     PageType("healthz", lambda c: "/healthz", html=False),
 ]
 
-ALL_PAGES = PUBLIC_PAGES + MACHINE_PAGES
+ALL_PAGES = PUBLIC_PAGES + STAFF_PAGES + MACHINE_PAGES

@@ -71,7 +71,10 @@ def innovations(housing):
         ("challenge=energy-poverty-tenants", {"Warm Wonen Genk"}),
         ("theme=housing", {"Warm Wonen Genk", "Dak Boven Gent"}),
         ("stage=insight", {"Warm Wonen Genk", "Samen Tegen Eenzaamheid"}),
-        ("stage=insight&stage=scaling", {"Warm Wonen Genk", "Dak Boven Gent", "Samen Tegen Eenzaamheid"}),
+        (
+            "stage=insight&stage=scaling",
+            {"Warm Wonen Genk", "Dak Boven Gent", "Samen Tegen Eenzaamheid"},
+        ),
         # A province also finds what serves all of Flanders.
         ("region=limburg", {"Warm Wonen Genk", "Samen Tegen Eenzaamheid"}),
         ("region=east_flanders", {"Dak Boven Gent", "Samen Tegen Eenzaamheid"}),
@@ -81,7 +84,10 @@ def innovations(housing):
         ("role=citizen&role=knowledge", {"Warm Wonen Genk", "Samen Tegen Eenzaamheid"}),
         ("wanted=business", {"Warm Wonen Genk"}),
         ("support=coaching", {"Warm Wonen Genk", "Samen Tegen Eenzaamheid"}),
-        ("support=coaching&stage=insight&region=limburg", {"Warm Wonen Genk", "Samen Tegen Eenzaamheid"}),
+        (
+            "support=coaching&stage=insight&region=limburg",
+            {"Warm Wonen Genk", "Samen Tegen Eenzaamheid"},
+        ),
         ("support=coaching&theme=housing", {"Warm Wonen Genk"}),
         ("q=genk", {"Warm Wonen Genk"}),
         ("q=GENK&stage=scaling", set()),
@@ -138,7 +144,10 @@ def test_page_out_of_range_shows_the_last_page(client, settings, housing):
 
 def test_facet_counts_follow_the_other_filters(client, innovations):
     response = client.get("/innovations/?stage=insight")
-    facets = {f["name"]: {o["value"]: o["count"] for o in f["options"]} for f in response.context["facets"]}
+    facets = {
+        f["name"]: {o["value"]: o["count"] for o in f["options"]}
+        for f in response.context["facets"]
+    }
     # The stage facet ignores its own filter, so other stages stay visible with their count.
     assert facets["stage"]["scaling"] == 1
     assert facets["stage"]["insight"] == 2
@@ -152,7 +161,9 @@ def test_facet_counts_follow_the_other_filters(client, innovations):
 def test_sort_by_name(client, innovations):
     response = client.get("/innovations/?sort=name")
     assert [o.name for o in response.context["object_list"]] == [
-        "Dak Boven Gent", "Samen Tegen Eenzaamheid", "Warm Wonen Genk",
+        "Dak Boven Gent",
+        "Samen Tegen Eenzaamheid",
+        "Warm Wonen Genk",
     ]
 
 
@@ -216,7 +227,8 @@ def test_supporter_filters(client, supporters, query, expected):
 def test_supporters_sorted_by_name_by_default(client, supporters):
     response = client.get("/supporters/")
     assert [o.name for o in response.context["object_list"]] == [
-        "Impactfonds Vlaanderen", "Sociaal Lab Hasselt",
+        "Impactfonds Vlaanderen",
+        "Sociaal Lab Hasselt",
     ]
 
 
@@ -234,11 +246,16 @@ def test_supporters_sorted_by_name_by_default(client, supporters):
 )
 def test_space_filters(client, housing, query, expected):
     make_space(
-        name="Buurtlabo Genk", region="limburg", open_to_citizens=True,
-        challenges=[housing["tenants"]], host=make_supporter(helix_role="civil_society"),
+        name="Buurtlabo Genk",
+        region="limburg",
+        open_to_citizens=True,
+        challenges=[housing["tenants"]],
+        host=make_supporter(helix_role="civil_society"),
     )
     make_space(
-        name="Stadslab Antwerpen", region="antwerp", municipality="Antwerpen",
+        name="Stadslab Antwerpen",
+        region="antwerp",
+        municipality="Antwerpen",
         host=make_supporter(helix_role="government"),
     )
     assert names(client.get(f"/spaces/?{query}")) == expected
@@ -256,28 +273,54 @@ def funding(housing):
     day = datetime.timedelta(days=1)
     return {
         "open": make_funding(
-            name="Open Oproep", opens_on=today - 10 * day, deadline=today + 30 * day,
-            instrument="grant", eligible_roles=["citizen"], stages=["insight"],
-            challenges=[housing["tenants"]], regions=["limburg"],
+            name="Open Oproep",
+            opens_on=today - 10 * day,
+            deadline=today + 30 * day,
+            instrument="grant",
+            eligible_roles=["citizen"],
+            stages=["insight"],
+            challenges=[housing["tenants"]],
+            regions=["limburg"],
         ),
         "today": make_funding(name="Laatste Dag", deadline=today, instrument="prize"),
-        "rolling": make_funding(name="Doorlopend Fonds", deadline=None, instrument="loan",
-                                themes=[housing["theme"]], regions=["flanders"]),
-        "upcoming": make_funding(name="Komende Oproep", opens_on=today + 5 * day,
-                                 deadline=today + 60 * day, instrument="grant"),
-        "closed": make_funding(name="Gesloten Oproep", opens_on=today - 60 * day,
-                               deadline=today - day, instrument="grant"),
+        "rolling": make_funding(
+            name="Doorlopend Fonds",
+            deadline=None,
+            instrument="loan",
+            themes=[housing["theme"]],
+            regions=["flanders"],
+        ),
+        "upcoming": make_funding(
+            name="Komende Oproep",
+            opens_on=today + 5 * day,
+            deadline=today + 60 * day,
+            instrument="grant",
+        ),
+        "closed": make_funding(
+            name="Gesloten Oproep",
+            opens_on=today - 60 * day,
+            deadline=today - day,
+            instrument="grant",
+        ),
     }
 
 
 def test_funding_open_means_open_today_or_rolling(client, funding):
-    assert names(client.get("/funding/?open=1")) == {"Open Oproep", "Laatste Dag", "Doorlopend Fonds"}
+    assert names(client.get("/funding/?open=1")) == {
+        "Open Oproep",
+        "Laatste Dag",
+        "Doorlopend Fonds",
+    }
 
 
 def test_funding_default_order_is_open_by_deadline_then_rolling_upcoming_closed(client, funding):
     response = client.get("/funding/")
     assert [o.name for o in response.context["object_list"]] == [
-        "Laatste Dag", "Open Oproep", "Doorlopend Fonds", "Komende Oproep", "Gesloten Oproep",
+        "Laatste Dag",
+        "Open Oproep",
+        "Doorlopend Fonds",
+        "Komende Oproep",
+        "Gesloten Oproep",
     ]
 
 
@@ -285,7 +328,10 @@ def test_funding_default_order_is_open_by_deadline_then_rolling_upcoming_closed(
     ("query", "expected"),
     [
         ("instrument=loan", {"Doorlopend Fonds"}),
-        ("instrument=grant&instrument=prize", {"Open Oproep", "Laatste Dag", "Komende Oproep", "Gesloten Oproep"}),
+        (
+            "instrument=grant&instrument=prize",
+            {"Open Oproep", "Laatste Dag", "Komende Oproep", "Gesloten Oproep"},
+        ),
         ("role=citizen", {"Open Oproep"}),
         ("stage=insight", {"Open Oproep"}),
         ("challenge=energy-poverty-tenants", {"Open Oproep", "Doorlopend Fonds"}),
@@ -298,4 +344,7 @@ def test_funding_filters(client, funding, query, expected):
 
 def test_challenge_list_filters_by_theme(client, housing):
     response = client.get("/challenges/?theme=housing")
-    assert {c.slug for c in response.context["object_list"]} == {"energy-poverty-tenants", "homelessness"}
+    assert {c.slug for c in response.context["object_list"]} == {
+        "energy-poverty-tenants",
+        "homelessness",
+    }

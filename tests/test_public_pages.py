@@ -8,10 +8,19 @@ from tests.conftest import build_catalogue
 from tests.pages import ALL_PAGES, PUBLIC_PAGES
 
 
+def visit_as(client, page, request) -> None:
+    """Sign in as the page's audience."""
+    if page.audience == "staff":
+        client.force_login(request.getfixturevalue("curator"))
+    elif page.audience == "signed-in":
+        client.force_login(request.getfixturevalue("owner"))
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("page", ALL_PAGES, ids=lambda p: p.name)
-def test_page_answers(client, page):
+def test_page_answers(client, page, request):
     catalogue = build_catalogue(2)
+    visit_as(client, page, request)
     response = client.get(page.url(catalogue))
     assert response.status_code == page.status
     if page.html:
@@ -20,8 +29,9 @@ def test_page_answers(client, page):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("page", ALL_PAGES, ids=lambda p: p.name)
-def test_query_count_does_not_grow_with_the_data(client, page):
+def test_query_count_does_not_grow_with_the_data(client, page, request):
     catalogue = build_catalogue(3)
+    visit_as(client, page, request)
     url = page.url(catalogue)
     client.get(url)  # warm up: sessions, content types and other one-off lookups
     with CaptureQueriesContext(connection) as few:

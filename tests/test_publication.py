@@ -16,10 +16,14 @@ def test_owner_submits_a_draft(owner):
     services.content_submit(obj=innovation, by=owner)
     innovation.refresh_from_db()
     assert innovation.status == Status.SUBMITTED
-    assert LogEntry.objects.filter(object_id=str(innovation.pk), change_message="Submitted for review").exists()
+    assert LogEntry.objects.filter(
+        object_id=str(innovation.pk), change_message="Submitted for review"
+    ).exists()
 
 
-def test_submission_emails_the_curators(owner, settings, mailoutbox, django_capture_on_commit_callbacks):
+def test_submission_emails_the_curators(
+    owner, settings, mailoutbox, django_capture_on_commit_callbacks
+):
     settings.CURATOR_EMAILS = ["curatoren@europa-wse.example"]
     innovation = make_innovation(name="Warm Wonen", status=Status.DRAFT, owners=[owner])
     with django_capture_on_commit_callbacks(execute=True):
@@ -40,7 +44,9 @@ def test_owner_cannot_publish(owner):
         services.content_publish(obj=innovation, by=owner)
 
 
-def test_curator_publishes_a_submission_and_owners_are_told(curator, owner, mailoutbox, django_capture_on_commit_callbacks):
+def test_curator_publishes_a_submission_and_owners_are_told(
+    curator, owner, mailoutbox, django_capture_on_commit_callbacks
+):
     innovation = make_innovation(name="Warm Wonen", status=Status.SUBMITTED, owners=[owner])
     with django_capture_on_commit_callbacks(execute=True):
         services.content_publish(obj=innovation, by=curator)
@@ -51,14 +57,18 @@ def test_curator_publishes_a_submission_and_owners_are_told(curator, owner, mail
     assert innovation.get_absolute_url() in mailoutbox[0].body
 
 
-@pytest.mark.parametrize("status", [Status.DRAFT, Status.CHANGES_REQUESTED, Status.ARCHIVED, Status.PUBLISHED])
+@pytest.mark.parametrize(
+    "status", [Status.DRAFT, Status.CHANGES_REQUESTED, Status.ARCHIVED, Status.PUBLISHED]
+)
 def test_curator_publishes_only_submissions(curator, status):
     innovation = make_innovation(status=status)
     with pytest.raises(services.TransitionNotAllowed):
         services.content_publish(obj=innovation, by=curator)
 
 
-def test_request_changes_needs_a_note_and_emails_it(curator, owner, mailoutbox, django_capture_on_commit_callbacks):
+def test_request_changes_needs_a_note_and_emails_it(
+    curator, owner, mailoutbox, django_capture_on_commit_callbacks
+):
     innovation = make_innovation(status=Status.SUBMITTED, owners=[owner])
     with pytest.raises(ValidationError):
         services.content_request_changes(obj=innovation, by=curator, note="  ")
@@ -77,7 +87,9 @@ def test_owner_resubmits_after_changes_requested(owner):
     assert innovation.status == Status.SUBMITTED
 
 
-@pytest.mark.parametrize("status", [Status.DRAFT, Status.SUBMITTED, Status.PUBLISHED, Status.CHANGES_REQUESTED])
+@pytest.mark.parametrize(
+    "status", [Status.DRAFT, Status.SUBMITTED, Status.PUBLISHED, Status.CHANGES_REQUESTED]
+)
 def test_curator_archives_anything_and_restores_as_draft(curator, status):
     innovation = make_innovation(status=status, featured=status == Status.PUBLISHED)
     services.content_archive(obj=innovation, by=curator)
@@ -120,3 +132,16 @@ def test_curator_publishes_funding(curator):
     services.content_publish(obj=funding, by=curator)
     funding.refresh_from_db()
     assert funding.status == Status.PUBLISHED
+
+
+def test_curator_publishes_a_funding_draft_directly(curator):
+    funding = make_funding(status=Status.DRAFT)
+    services.content_publish(obj=funding, by=curator)
+    funding.refresh_from_db()
+    assert funding.status == Status.PUBLISHED
+
+
+def test_curator_cannot_publish_an_innovation_draft_that_was_not_submitted(curator):
+    innovation = make_innovation(status=Status.DRAFT)
+    with pytest.raises(services.TransitionNotAllowed):
+        services.content_publish(obj=innovation, by=curator)

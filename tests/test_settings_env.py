@@ -6,7 +6,9 @@ from django.core.exceptions import ImproperlyConfigured
 from hubsi.env import cache_from_url, database_from_url, email_from_url, env_bool, env_int
 
 
-@pytest.mark.parametrize(("raw", "expected"), [("1", True), ("yes", True), ("0", False), ("off", False)])
+@pytest.mark.parametrize(
+    ("raw", "expected"), [("1", True), ("yes", True), ("0", False), ("off", False)]
+)
 def test_env_bool_reads_common_spellings(monkeypatch, raw, expected):
     monkeypatch.setenv("FLAG", raw)
     assert env_bool("FLAG") is expected
@@ -27,7 +29,12 @@ def test_env_int_rejects_nonsense(monkeypatch):
 def test_postgres_url():
     db = database_from_url("postgres://hubsi:s%40cret@db.local:5433/hubsi", conn_max_age=600)
     assert (db["ENGINE"], db["NAME"], db["USER"], db["PASSWORD"], db["HOST"], db["PORT"]) == (
-        "django.db.backends.postgresql", "hubsi", "hubsi", "s@cret", "db.local", "5433",
+        "django.db.backends.postgresql",
+        "hubsi",
+        "hubsi",
+        "s@cret",
+        "db.local",
+        "5433",
     )
     assert db["CONN_MAX_AGE"] == 600 and db["CONN_HEALTH_CHECKS"] is True
 
@@ -45,7 +52,11 @@ def test_bad_database_url_fails_loudly(url):
 def test_cache_and_email_urls():
     assert cache_from_url("redis://127.0.0.1:6379/1")["BACKEND"].endswith("RedisCache")
     smtp = email_from_url("smtp://mailer:pw@smtp.example:2525")
-    assert (smtp["EMAIL_HOST"], smtp["EMAIL_PORT"], smtp["EMAIL_USE_TLS"]) == ("smtp.example", 2525, True)
+    assert (smtp["EMAIL_HOST"], smtp["EMAIL_PORT"], smtp["EMAIL_USE_TLS"]) == (
+        "smtp.example",
+        2525,
+        True,
+    )
     with pytest.raises(ImproperlyConfigured):
         cache_from_url("memcached://x")
     with pytest.raises(ImproperlyConfigured):

@@ -18,19 +18,35 @@ def hidden_content():
     challenge, theme = catalogue["challenge"], catalogue["theme"]
     for status in HIDDEN:
         make_innovation(
-            name=f"GEHEIM innovatie {status}", status=status, challenges=[challenge],
-            regions=["limburg"], tagline="energie huurders", featured=True,
+            name=f"GEHEIM innovatie {status}",
+            status=status,
+            challenges=[challenge],
+            regions=["limburg"],
+            tagline="energie huurders",
+            featured=True,
         )
         supporter = make_supporter(
-            name=f"GEHEIM ondersteuner {status}", status=status, challenges=[challenge],
-            themes=[theme], description="energie",
+            name=f"GEHEIM ondersteuner {status}",
+            status=status,
+            challenges=[challenge],
+            themes=[theme],
+            description="energie",
         )
-        make_space(name=f"GEHEIM plek {status}", status=status, challenges=[challenge],
-                   description="energie", host=catalogue["supporter"])
+        make_space(
+            name=f"GEHEIM plek {status}",
+            status=status,
+            challenges=[challenge],
+            description="energie",
+            host=catalogue["supporter"],
+        )
         # A published place of an unpublished host is hidden too.
         make_space(name=f"GEHEIM plek van host {status}", host=supporter, challenges=[challenge])
-        make_funding(name=f"GEHEIM oproep {status}", status=status, challenges=[challenge],
-                     description="energie")
+        make_funding(
+            name=f"GEHEIM oproep {status}",
+            status=status,
+            challenges=[challenge],
+            description="energie",
+        )
     return catalogue
 
 
@@ -49,14 +65,20 @@ def test_counts_on_home_ignore_unpublished(client, hidden_content):
 
 def test_facet_counts_ignore_unpublished(client, hidden_content):
     response = client.get("/innovations/")
-    total = sum(o["count"] for f in response.context["facets"] if f["name"] == "stage" for o in f["options"])
+    total = sum(
+        o["count"] for f in response.context["facets"] if f["name"] == "stage" for o in f["options"]
+    )
     assert total == 1
 
 
 @pytest.mark.parametrize("kind", ["innovations", "supporters", "spaces", "funding"])
 def test_detail_of_unpublished_content_is_not_found(client, kind):
-    maker = {"innovations": make_innovation, "supporters": make_supporter,
-             "spaces": make_space, "funding": make_funding}[kind]
+    maker = {
+        "innovations": make_innovation,
+        "supporters": make_supporter,
+        "spaces": make_space,
+        "funding": make_funding,
+    }[kind]
     for status in HIDDEN:
         obj = maker(status=status)
         assert client.get(f"/{kind}/{obj.slug}/").status_code == 404

@@ -16,7 +16,9 @@ def axe_violations(page) -> list[str]:
     results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
     return [
         f"{violation['id']} ({violation['impact']}): {violation['help']}\n    "
-        + "\n    ".join(node["target"][0] if node["target"] else "?" for node in violation["nodes"][:5])
+        + "\n    ".join(
+            node["target"][0] if node["target"] else "?" for node in violation["nodes"][:5]
+        )
         for violation in results.response["violations"]
     ]
 

@@ -23,7 +23,13 @@ def test_every_page_type_is_valid_html(client, java_vnu, tmp_path):
         path = tmp_path / f"{page_type.name}.html"
         path.write_bytes(response.content)
     result = subprocess.run(
-        [*java_vnu, "--errors-only", "--format", "json", *map(str, sorted(tmp_path.glob("*.html")))],
+        [
+            *java_vnu,
+            "--errors-only",
+            "--format",
+            "json",
+            *map(str, sorted(tmp_path.glob("*.html"))),
+        ],
         capture_output=True,
         text=True,
         timeout=300,

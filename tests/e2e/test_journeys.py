@@ -15,10 +15,14 @@ def test_visitor_filters_opens_an_innovation_returns_and_switches_language(page)
     """Tom looks for what exists on a challenge, at a given stage."""
     catalogue = build_catalogue(2)
     challenge = catalogue["challenge"]
-    make_innovation(name="Buurtrestaurant Zonder Drempel", challenges=[make_challenge()], stage="scaling")
+    make_innovation(
+        name="Buurtrestaurant Zonder Drempel", challenges=[make_challenge()], stage="scaling"
+    )
 
     page.goto("/")
-    page.get_by_role("navigation", name="Hoofdnavigatie").get_by_role("link", name="Innovaties").click()
+    page.get_by_role("navigation", name="Hoofdnavigatie").get_by_role(
+        "link", name="Innovaties"
+    ).click()
     assert page.get_by_role("heading", level=1).inner_text() == "Sociale innovaties"
 
     page.get_by_label(challenge.name_nl).check()
@@ -116,7 +120,9 @@ def test_keyboard_only_skip_link_filters_and_visible_focus(page):
     assert "q=wonen" in page.url and "challenge=" in page.url
 
 
-@pytest.mark.parametrize("page_type", [p for p in PUBLIC_PAGES if "nl" in p.tags], ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "page_type", [p for p in PUBLIC_PAGES if "nl" in p.tags], ids=lambda p: p.name
+)
 def test_reflow_at_320_pixels(page, page_type):
     """WCAG 1.4.10: at 320 px nothing scrolls horizontally and navigation stays usable."""
     catalogue = build_catalogue(1)

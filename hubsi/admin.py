@@ -1,0 +1,264 @@
+"""The curators' review queue: one admin base for everything that goes through review.
+
+Lien reviews submissions here every morning. A status changes only through the bulk actions
+below, which call `hubsi.services` (the same functions the public views use) one object at a
+time: a refused object is reported and skipped, it never blocks the others.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.contrib.admin.utils import model_ngettext
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
+from django.db.models import Case, Count, IntegerField, Value, When
+from django.template.response import TemplateResponse
+from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from hubsi import services
+from hubsi.models import Actor, Status, VocabularyTerm, transition_allowed
+
+# The queue shows what waits for a curator first, then what waits for the owners.
+REVIEW_ORDER = [
+    Status.SUBMITTED,
+    Status.CHANGES_REQUESTED,
+    Status.DRAFT,
+    Status.PUBLISHED,
+    Status.ARCHIVED,
+]
+
+# Asked of every kind of content: "nothing embarrassing published".
+NOTHING_EMBARRASSING = _(
+    "Is it free of personal data, advertising and offensive or misleading content?"
+)
+
+
+class StatusFilter(admin.SimpleListFilter):
+    """Status with the number of items in each, so the queue's length is visible at a glance."""
+
+    title = _("status")
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        counts = dict(
+            model_admin.model._default_manager.order_by()
+            .values_list("status")
+            .annotate(count=Count("pk"))
+        )
+        return [
+            (status.value, f"{status.label} ({counts.get(status, 0)})") for status in REVIEW_ORDER
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() in Status.values:
+            return queryset.filter(status=self.value())
+        return queryset
+
+
+class RequestChangesForm(forms.Form):
+    note = forms.CharField(
+        label=_("Note to the owners"),
+        widget=forms.Textarea(attrs={"rows": 8, "cols": 80}),
+        help_text=_(
+            "Say what should change and why. The owners receive this note by email and see it "
+            "with their content."
+        ),
+    )
+
+
+class PublishableAdmin(admin.ModelAdmin):
+    """Review queue, checklist and status actions shared by all curated content."""
+
+    change_form_template = "admin/hubsi/change_form.html"
+    change_list_template = "admin/hubsi/change_list.html"
+    list_display = ["name", "status", "featured", "updated_at", "public_link"]
+    list_filter = [StatusFilter, "featured"]
+    search_fields = ["name", "slug"]
+    # Status, featuring and the curator's note change only through the actions (and are logged).
+    readonly_fields = [
+        "status",
+        "featured",
+        "curator_note",
+        "created_at",
+        "updated_at",
+        "published_at",
+    ]
+    actions = ["publish", "request_changes", "archive", "restore", "feature", "unfeature"]
+    list_per_page = 50
+    review_checklist = [
+        _("Is it a social innovation, within the platform's scope?"),
+        _("Are the problem and the approach clear?"),
+        _("Are results or first evidence described?"),
+        _("Can it scale or be transferred to other places?"),
+        NOTHING_EMBARRASSING,
+    ]
+
+    # Reads ------------------------------------------------------------------------------------
+
+    def get_ordering(self, request):
+        queue_position = Case(
+            *(When(status=status, then=Value(i)) for i, status in enumerate(REVIEW_ORDER)),
+            output_field=IntegerField(),
+        )
+        return [queue_position.asc(), "-updated_at"]
+
+    def is_public(self, obj) -> bool:
+        return obj.is_published
+
+    def get_view_on_site_url(self, obj=None):
+        """Only published content has a public page; the admin links to it directly."""
+        if obj is None or not self.is_public(obj):
+            return None
+        return obj.get_absolute_url()
+
+    @admin.display(description=_("public page"))
+    def public_link(self, obj):
+        url = self.get_view_on_site_url(obj)
+        if url is None:
+            return self.get_empty_value_display()
+        return format_html('<a href="{}">{}</a>', url, gettext("View on site"))
+
+    # Forms ------------------------------------------------------------------------------------
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.URLField):
+            # Django 6's default; "example.org" typed without a scheme becomes https://.
+            kwargs.setdefault("assume_scheme", "https")
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        # A vocabulary has at most ten stable terms: checkboxes show them all at once.
+        if issubclass(db_field.remote_field.model, VocabularyTerm):
+            kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {"review_checklist": self.review_checklist, **(extra_context or {})}
+        return super().changelist_view(request, extra_context=extra_context)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        extra_context = {"review_checklist": self.review_checklist, **(extra_context or {})}
+        return super().changeform_view(request, object_id, form_url, extra_context=extra_context)
+
+    # Actions ----------------------------------------------------------------------------------
+
+    def _run(self, request, queryset, service, *, done_message, already=None, **kwargs) -> None:
+        """Call `service` per object and report what was done and what was skipped, and why."""
+        done, skipped = 0, []
+        for obj in queryset:
+            if already is not None and (reason := already(obj)):
+                skipped.append((obj, reason))
+                continue
+            try:
+                service(obj=obj, by=request.user, **kwargs)
+            except ValidationError as error:
+                skipped.append((obj, " ".join(error.messages)))
+            except PermissionDenied as error:
+                skipped.append((obj, str(error) or gettext("You may not do this.")))
+            else:
+                done += 1
+        if done:
+            self.message_user(
+                request,
+                done_message % {"count": done, "items": model_ngettext(self.opts, done)},
+                messages.SUCCESS,
+            )
+        if skipped:
+            reasons = "; ".join(f"“{obj}”: {reason}" for obj, reason in skipped)
+            self.message_user(
+                request,
+                gettext("Skipped %(count)d %(items)s: %(reasons)s")
+                % {
+                    "count": len(skipped),
+                    "items": model_ngettext(self.opts, len(skipped)),
+                    "reasons": reasons,
+                },
+                messages.WARNING,
+            )
+
+    @admin.action(
+        description=_("Publish (only items submitted for review)"), permissions=["change"]
+    )
+    def publish(self, request, queryset):
+        self._run(
+            request,
+            queryset,
+            services.content_publish,
+            done_message=_("Published %(count)d %(items)s."),
+        )
+
+    @admin.action(
+        description=_("Request changes, with a note to the owners"), permissions=["change"]
+    )
+    def request_changes(self, request, queryset):
+        """An intermediate page asks for the note, like Django's delete confirmation."""
+        form = RequestChangesForm(request.POST if "post" in request.POST else None)
+        if form.is_bound and form.is_valid():
+            self._run(
+                request,
+                queryset,
+                services.content_request_changes,
+                note=form.cleaned_data["note"],
+                done_message=_("Requested changes to %(count)d %(items)s."),
+            )
+            return None
+        objects, refused = [], []
+        for obj in queryset:
+            allowed = transition_allowed(
+                source=obj.status, target=Status.CHANGES_REQUESTED, actor=Actor.CURATOR
+            )
+            (objects if allowed else refused).append(obj)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("Request changes"),
+            "opts": self.opts,
+            "form": form,
+            "objects": objects,
+            "refused": refused,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            "media": self.media,
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, "admin/hubsi/request_changes.html", context)
+
+    @admin.action(description=_("Archive"), permissions=["change"])
+    def archive(self, request, queryset):
+        self._run(
+            request,
+            queryset,
+            services.content_archive,
+            done_message=_("Archived %(count)d %(items)s."),
+        )
+
+    @admin.action(description=_("Restore archived items as drafts"), permissions=["change"])
+    def restore(self, request, queryset):
+        self._run(
+            request,
+            queryset,
+            services.content_restore,
+            done_message=_("Restored %(count)d %(items)s as drafts."),
+        )
+
+    @admin.action(description=_("Feature (only published items)"), permissions=["change"])
+    def feature(self, request, queryset):
+        self._run(
+            request,
+            queryset,
+            services.content_feature,
+            featured=True,
+            already=lambda obj: obj.featured and gettext("already featured"),
+            done_message=_("Featured %(count)d %(items)s."),
+        )
+
+    @admin.action(description=_("Stop featuring"), permissions=["change"])
+    def unfeature(self, request, queryset):
+        self._run(
+            request,
+            queryset,
+            services.content_feature,
+            featured=False,
+            already=lambda obj: not obj.featured and gettext("not featured"),
+            done_message=_("Stopped featuring %(count)d %(items)s."),
+        )

@@ -1,0 +1,179 @@
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db.models import Count
+from django.utils.text import slugify
+
+from funding.models import FundingOpportunity
+from hubsi import vocabulary
+from hubsi.models import Status
+from innovations.management.commands import seed_demo
+from innovations.models import Challenge, Innovation, Theme
+from supporters.models import ExperimentationSpace, Supporter
+
+MODELS = [Theme, Challenge, Innovation, Supporter, ExperimentationSpace, FundingOpportunity]
+
+
+def seed(*args: str) -> str:
+    out = io.StringIO()
+    call_command("seed_demo", *args, stdout=out)
+    return out.getvalue()
+
+
+def counts() -> dict[str, int]:
+    """Rows of every seeded table, many-to-many through tables included."""
+    tables = {model.__name__: model.objects.count() for model in MODELS}
+    for model in MODELS:
+        for field in model._meta.many_to_many:
+            through = field.remote_field.through
+            tables[through.__name__] = through.objects.count()
+    return tables
+
+
+@pytest.mark.django_db
+def test_seed_creates_the_demo_content():
+    out = seed()
+
+    assert "Demo content added" in out
+    assert Theme.objects.count() >= 12
+    assert Challenge.objects.count() >= 30
+    assert Innovation.objects.published().count() >= 60
+    assert Supporter.objects.published().count() >= 30
+    assert ExperimentationSpace.objects.published().count() >= 10
+    assert FundingOpportunity.objects.published().count() >= 25
+    for model in MODELS[2:]:
+        assert not model.objects.published().filter(published_at__isnull=True).exists()
+    assert Innovation.objects.featured().count() == 3
+    assert Innovation.objects.published().filter(language="en").count() >= 3
+    assert not Innovation.objects.filter(problem="").exists()
+    # Fictional addresses only.
+    for model in (Innovation, Supporter):
+        emails = model.objects.exclude(contact_email="").values_list("contact_email", flat=True)
+        assert emails and all(email.endswith(".example") for email in emails)
+
+
+@pytest.mark.django_db
+def test_demo_covers_every_stage_region_and_helix_role():
+    seed()
+    published = Innovation.objects.published()
+
+    assert set(published.values_list("stage", flat=True)) == set(vocabulary.Stage.values)
+    assert set(published.values_list("regions", flat=True)) == set(vocabulary.Region.values)
+    assert set(Supporter.objects.published().values_list("helix_role", flat=True)) == set(
+        vocabulary.HelixRole.values
+    )
+    assert not published.annotate(n=Count("challenges")).filter(n=0).exists()
+    assert not published.annotate(n=Count("challenges")).filter(n__gt=3).exists()
+
+
+@pytest.mark.django_db
+def test_demo_funding_is_open_upcoming_closed_and_rolling():
+    seed()
+    funding = list(FundingOpportunity.objects.published())
+
+    assert {item.timing for item in funding} == {"open", "upcoming", "closed", "rolling"}
+    for item in funding:
+        assert item.url.startswith("https://example.org/")
+        if item.amount_min is not None and item.amount_max is not None:
+            assert item.amount_min <= item.amount_max
+
+
+@pytest.mark.django_db
+def test_demo_fills_the_review_queue():
+    seed()
+
+    assert Innovation.objects.filter(status=Status.SUBMITTED).count() >= 3
+    assert Innovation.objects.filter(status=Status.DRAFT).count() >= 1
+    assert Supporter.objects.filter(status=Status.SUBMITTED).count() >= 1
+    assert (
+        not Innovation.objects.exclude(status=Status.PUBLISHED)
+        .exclude(published_at__isnull=True)
+        .exists()
+    )
+
+
+@pytest.mark.django_db
+def test_seeding_twice_changes_nothing():
+    seed()
+    before = counts()
+
+    out = seed()
+
+    assert counts() == before
+    assert "nothing to add" in out
+
+
+@pytest.mark.django_db
+def test_options_top_published_content_up_with_generated_items():
+    out = seed("--innovations", "150", "--supporters", "40", "--spaces", "15", "--funding", "30")
+
+    assert Innovation.objects.published().count() >= 150
+    assert Supporter.objects.published().count() >= 40
+    assert ExperimentationSpace.objects.published().count() >= 15
+    assert FundingOpportunity.objects.published().count() >= 30
+    assert not Innovation.objects.annotate(n=Count("challenges")).filter(n=0).exists()
+    assert not Innovation.objects.published().filter(published_at__isnull=True).exists()
+    assert "innovations: 90/90" in out
+    assert "Generated 90 innovations" in out
+    assert "Published now: 150 innovations" in out
+    # Generated funding stays consistent with the table's constraints and timing vocabulary.
+    for item in FundingOpportunity.objects.all():
+        assert item.timing in {"open", "upcoming", "closed", "rolling"}
+
+
+@pytest.mark.django_db
+def test_top_up_is_idempotent_too():
+    seed("--innovations", "100")
+    before = counts()
+
+    out = seed("--innovations", "100")
+
+    assert counts() == before
+    assert "nothing to generate" in out
+
+
+@pytest.mark.django_db
+def test_if_empty_does_nothing_when_content_exists():
+    seed()
+    before = counts()
+
+    out = seed("--if-empty", "--innovations", "200")
+
+    assert counts() == before
+    assert out.strip().count("\n") == 0
+    assert "skipped" in out
+
+
+@pytest.mark.django_db
+def test_if_empty_seeds_an_empty_database_with_one_line():
+    out = seed("--if-empty")
+
+    assert Theme.objects.exists()
+    assert out.strip().count("\n") == 0
+
+
+@pytest.mark.django_db
+def test_negative_counts_are_refused():
+    with pytest.raises(CommandError, match="0 or more"):
+        seed("--innovations", "-5")
+
+
+def test_demo_data_refers_only_to_slugs_that_it_defines():
+    """A typo in the data would silently drop a relation; catch it here."""
+    themes = {row[0] for row in seed_demo.THEMES}
+    challenges = {row[1] for row in seed_demo.CHALLENGES}
+    supporters = [*seed_demo.SUPPORTERS, *seed_demo.UNPUBLISHED_SUPPORTERS]
+    supporter_slugs = {slugify(item["name"]) for item in supporters}
+    innovations = [*seed_demo.INNOVATIONS, *seed_demo.UNPUBLISHED_INNOVATIONS]
+    spaces = [*seed_demo.SPACES, *seed_demo.UNPUBLISHED_SPACES]
+
+    assert {row[0] for row in seed_demo.CHALLENGES} <= themes
+    for item in [*innovations, *supporters, *spaces, *seed_demo.FUNDING]:
+        assert set(item.get("challenges", [])) <= challenges, item["name"]
+        assert set(item.get("themes", [])) <= themes, item["name"]
+    assert {item["host"] for item in spaces} <= supporter_slugs
+    assert {item["funder"] for item in seed_demo.FUNDING} - {None} <= supporter_slugs
+    for items in (innovations, supporters, spaces, seed_demo.FUNDING):
+        slugs = [slugify(item["name"]) for item in items]
+        assert len(slugs) == len(set(slugs))
