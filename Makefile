@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test lint format messages migrations-check screenshots clean venv
+.PHONY: run test lint format messages migrations-check screenshots bench clean venv
 
 $(VENV)/.installed: pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed: install python3.11 and try again."; exit 1; }
@@ -35,6 +35,10 @@ screenshots: $(VENV)/.installed node_modules/.installed
 node_modules/.installed: package.json package-lock.json
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent && touch $@; \
 	else echo "npm not found: the HTML validity check will be skipped (CI installs it)."; fi
+
+## make bench: load benchmark at 100,000 innovations (PostgreSQL, Redis, gunicorn, wrk).
+bench: $(VENV)/.installed
+	$(PY) bench/run.py
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

@@ -1,0 +1,427 @@
+"""`make bench`: the load benchmark at 100,000 innovations.
+
+Starts a throwaway PostgreSQL 15 (unless DATABASE_URL is set) and a Redis server, seeds the
+catalogue with `seed_demo`, serves the project with gunicorn (production settings, 2 sync
+workers, persistent connections, Redis cache) and drives each page with wrk from a separate
+process at 16 connections. Prints a table and writes it to docs/benchmarks.md. Cleans up.
+
+Environment knobs: BENCH_INNOVATIONS (100000), BENCH_SECONDS (10), BENCH_CONNECTIONS (16).
+"""
+
+import datetime
+import json
+import os
+import random
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
+PGBIN = Path("/usr/lib/postgresql/15/bin")
+SIZES = {
+    "innovations": int(os.environ.get("BENCH_INNOVATIONS", 100_000)),
+    "supporters": int(os.environ.get("BENCH_SUPPORTERS", 5_000)),
+    "spaces": int(os.environ.get("BENCH_SPACES", 1_000)),
+    "funding": int(os.environ.get("BENCH_FUNDING", 2_000)),
+}
+SECONDS = int(os.environ.get("BENCH_SECONDS", 10))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", 16))
+VARIED_URLS = 200
+
+
+def say(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def require_tools() -> None:
+    missing = [
+        name
+        for name, path in [("wrk", "wrk"), ("redis-server", "redis-server")]
+        if shutil.which(path) is None
+    ]
+    if missing and os.geteuid() == 0 and shutil.which("apt-get"):
+        say(f"installing {', '.join(missing)} from Debian")
+        subprocess.run(["apt-get", "update", "-qq"], check=True)
+        subprocess.run(
+            ["apt-get", "install", "-y", "-qq", *missing],
+            check=True,
+            env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+        )
+    elif missing:
+        sys.exit(f"Missing {', '.join(missing)}: install them (apt-get install wrk redis-server).")
+
+
+class Services:
+    """Throwaway PostgreSQL and Redis, stopped and removed on exit."""
+
+    def __init__(self):
+        self.tmp = Path(tempfile.mkdtemp(prefix="hubsi-bench-"))
+        self.processes: list[subprocess.Popen] = []
+        self.pg_data = None
+
+    def start_postgres(self) -> str:
+        if os.environ.get("DATABASE_URL"):
+            say("using DATABASE_URL")
+            return os.environ["DATABASE_URL"]
+        if not (PGBIN / "initdb").exists():
+            sys.exit("PostgreSQL 15 server binaries are missing: apt-get install postgresql-15")
+        port = free_port()
+        shutil.chown(self.tmp, "postgres", "postgres")
+        self.pg_data = self.tmp / "pg"
+        run_as = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        subprocess.run(
+            [
+                *run_as,
+                PGBIN / "initdb",
+                "-D",
+                self.pg_data,
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        subprocess.run(
+            [
+                *run_as,
+                PGBIN / "pg_ctl",
+                "-D",
+                self.pg_data,
+                "-l",
+                self.tmp / "pg.log",
+                "-w",
+                "-o",
+                f"-p {port} -k {self.tmp} -c listen_addresses=127.0.0.1 "
+                "-c shared_buffers=512MB -c fsync=off -c synchronous_commit=off",
+                "start",
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        self._run_as = run_as
+        say(f"PostgreSQL 15 on 127.0.0.1:{port}")
+        return f"postgres://postgres@127.0.0.1:{port}/hubsi_bench"
+
+    def start_redis(self) -> str:
+        port = free_port()
+        process = subprocess.Popen(
+            [
+                "redis-server",
+                "--port",
+                str(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ],
+            stdout=subprocess.DEVNULL,
+        )
+        self.processes.append(process)
+        for _ in range(50):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        say(f"Redis on 127.0.0.1:{port}")
+        return f"redis://127.0.0.1:{port}/0"
+
+    def stop(self) -> None:
+        for process in reversed(self.processes):
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+                try:
+                    process.wait(10)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+        if self.pg_data:
+            subprocess.run(
+                [*self._run_as, PGBIN / "pg_ctl", "-D", self.pg_data, "-m", "fast", "stop"],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def manage(env: dict, *args: str) -> None:
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+
+def create_database(url: str) -> None:
+    import psycopg
+
+    admin_url = url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        name = url.rsplit("/", 1)[1]
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def build_urls(env: dict) -> dict[str, list[str]]:
+    """Real URLs for every page of the benchmark, read from the seeded database."""
+    os.environ.update(env)
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from funding.models import FundingOpportunity  # noqa: F401
+    from hubsi import vocabulary
+    from innovations.models import Challenge, Innovation
+
+    rng = random.Random(2026)
+    challenges = list(Challenge.objects.active().values_list("slug", flat=True))
+    slugs = list(
+        Innovation.objects.published().order_by("?").values_list("slug", flat=True)[:VARIED_URLS]
+    )
+    words = set()
+    for name, tagline in Innovation.objects.published().values_list("name", "tagline")[:5000]:
+        words.update(w.lower().strip(".,") for w in f"{name} {tagline}".split() if len(w) > 4)
+    words = sorted(words)
+    rng.shuffle(words)
+    combos = set()
+    while len(combos) < VARIED_URLS:
+        combos.add(
+            (
+                rng.choice(challenges),
+                rng.choice(vocabulary.Stage.values),
+                rng.choice(vocabulary.Region.values),
+            )
+        )
+    hub = Challenge.objects.active().order_by("slug").first().slug
+    static_path = "/static/css/hubsi.css"
+    from django.contrib.staticfiles.storage import staticfiles_storage
+
+    static_path = staticfiles_storage.url("css/hubsi.css")
+    return {
+        "static file": [static_path],
+        "home": ["/"],
+        "innovations": ["/innovations/"],
+        "innovations filtered": [
+            f"/innovations/?challenge={c}&stage={s}&region={r}" for c, s, r in sorted(combos)
+        ],
+        "innovations ?q=": [f"/innovations/?q={w}" for w in words[:VARIED_URLS]],
+        "/search/": [f"/search/?q={w}" for w in words[VARIED_URLS : 2 * VARIED_URLS] or words],
+        "innovation detail": [f"/innovations/{s}/" for s in slugs],
+        "challenge hub": [f"/challenges/{hub}/"],
+        "funding open=1": ["/funding/?open=1"],
+    }
+
+
+def count_queries(urls: list[str]) -> tuple[int, int]:
+    """SQL queries of one request to a URL not requested before, and of a repeat."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    url = urls[-1]
+    with CaptureQueriesContext(connection) as first:
+        client.get(url)
+    with CaptureQueriesContext(connection) as second:
+        client.get(url)
+    return len(first), len(second)
+
+
+def timed_get(base: str, path: str) -> tuple[int, float]:
+    started = time.perf_counter()
+    with urllib.request.urlopen(base + path, timeout=30) as response:
+        response.read()
+        status = response.status
+    return status, (time.perf_counter() - started) * 1000
+
+
+def worker_peak_memory_mb(master_pid: int) -> list[float]:
+    children = subprocess.run(["pgrep", "-P", str(master_pid)], capture_output=True, text=True)
+    peaks = []
+    for pid in children.stdout.split():
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except FileNotFoundError:
+            continue
+        for line in status.splitlines():
+            if line.startswith("VmHWM:"):
+                peaks.append(int(line.split()[1]) / 1024)
+    return peaks
+
+
+def run_wrk(base: str, urls: list[str], tmp: Path) -> dict:
+    urls_file = tmp / "urls.txt"
+    urls_file.write_text("\n".join(urls) + "\n")
+    result = subprocess.run(
+        [
+            "wrk",
+            "-t2",
+            f"-c{CONNECTIONS}",
+            f"-d{SECONDS}s",
+            "--timeout",
+            "10s",
+            "-s",
+            str(ROOT / "bench/rotate.lua"),
+            base,
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "URLS_FILE": str(urls_file)},
+        check=True,
+    )
+    line = next(line for line in result.stdout.splitlines() if line.startswith("BENCH "))
+    data = json.loads(line[len("BENCH ") :])
+    data["rps"] = data["requests"] / data["seconds"]
+    return data
+
+
+def main() -> None:
+    started = time.time()
+    require_tools()
+    services = Services()
+    try:
+        database_url = services.start_postgres()
+        if not os.environ.get("DATABASE_URL"):
+            create_database(database_url)
+        cache_url = services.start_redis()
+        env = {
+            **os.environ,
+            "DATABASE_URL": database_url,
+            "CACHE_URL": cache_url,
+            "DJANGO_SETTINGS_MODULE": "hubsi.settings",
+            "DEBUG": "0",
+            "HTTPS": "0",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+            "STATIC_ROOT": str(services.tmp / "static"),
+            "CONN_MAX_AGE": "600",
+            "LOG_LEVEL": "WARNING",
+        }
+        say("migrating")
+        manage(env, "migrate", "--no-input", "-v", "0")
+        say("seeding: " + ", ".join(f"{n:,} {k}" for k, n in SIZES.items()))
+        seed_started = time.time()
+        manage(env, "seed_demo", *[f"--{k}={n}" for k, n in SIZES.items()])
+        seed_seconds = time.time() - seed_started
+        manage(env, "collectstatic", "--no-input", "-v", "0")
+        subprocess.run(
+            [PYTHON, "manage.py", "dbshell"],
+            input="VACUUM ANALYZE;\n",
+            text=True,
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            check=False,
+        )
+
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        gunicorn = subprocess.Popen(
+            [
+                str(Path(PYTHON).parent / "gunicorn"),
+                "hubsi.wsgi",
+                "--workers",
+                "2",
+                "--worker-class",
+                "sync",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=open(services.tmp / "gunicorn.log", "w"),  # noqa: SIM115 (lives with the server)
+            stderr=subprocess.STDOUT,
+        )
+        services.processes.append(gunicorn)
+        for _ in range(100):
+            try:
+                timed_get(base, "/healthz")
+                break
+            except OSError:
+                time.sleep(0.2)
+        say(f"gunicorn (2 sync workers) on {base}")
+
+        pages = build_urls(env)
+        rows = []
+        static_rps = None
+        for name, urls in pages.items():
+            cold_status, cold_ms = timed_get(base, urls[0])
+            for url in urls[:3]:
+                timed_get(base, url)  # warm the workers' connections and caches
+            queries = count_queries(urls) if name != "static file" else (0, 0)
+            say(f"wrk: {name} ({len(urls)} URL{'s' if len(urls) > 1 else ''}, {SECONDS} s)")
+            data = run_wrk(base, urls, services.tmp)
+            if static_rps is None:
+                static_rps = data["rps"]
+            rows.append(
+                {
+                    "page": name,
+                    "urls": len(urls),
+                    "cold_ms": cold_ms,
+                    "cold_status": cold_status,
+                    "queries": queries,
+                    **data,
+                    "ratio": data["rps"] / static_rps,
+                }
+            )
+        memory = worker_peak_memory_mb(gunicorn.pid)
+        report(rows, memory, seed_seconds, time.time() - started)
+    finally:
+        services.stop()
+        say("cleaned up")
+
+
+def report(rows: list[dict], memory: list[float], seed_seconds: float, total: float) -> None:
+    cores = os.cpu_count()
+    mem_gib = int(Path("/proc/meminfo").read_text().split()[1]) / 1024 / 1024
+    header = (
+        "| page | URLs | req/s | p50 ms | p95 ms | p99 ms | non-2xx | SQL/req (new URL, repeat) "
+        "| vs static | cold ms |"
+    )
+    lines = [header, "|" + "---|" * 10]
+    for r in rows:
+        lines.append(
+            f"| {r['page']} | {r['urls']} | {r['rps']:,.0f} | {r['p50_ms']:.1f} | {r['p95_ms']:.1f}"
+            f" | {r['p99_ms']:.1f} | {r['non2xx'] + r['errors']} | {r['queries'][0]}, "
+            f"{r['queries'][1]} | {r['ratio']:.0%} | {r['cold_ms']:.0f} |"
+        )
+    table = "\n".join(lines)
+    summary = (
+        f"Run on {datetime.date.today().isoformat()}, {cores} cores, {mem_gib:.0f} GiB; "
+        f"{SIZES['innovations']:,} innovations, {SIZES['supporters']:,} supporters, "
+        f"{SIZES['spaces']:,} places, {SIZES['funding']:,} funding opportunities "
+        f"(seeded in {seed_seconds:.0f} s); gunicorn 2 sync workers, DEBUG off, PostgreSQL 15, "
+        f"Redis cache; wrk {CONNECTIONS} connections, {SECONDS} s per page. "
+        f"Worker peak memory: {', '.join(f'{m:.0f} MB' for m in memory)}. "
+        f"Whole run: {total / 60:.1f} min."
+    )
+    print("\n" + table + "\n\n" + summary)
+    path = ROOT / "docs/benchmarks.md"
+    intro = (
+        path.read_text().split("<!-- bench -->")[0]
+        if path.exists()
+        else ("# Benchmarks\n\n`make bench` writes the latest run below (see bench/run.py).\n\n")
+    )
+    path.write_text(f"{intro}<!-- bench -->\n## Latest `make bench`\n\n{summary}\n\n{table}\n")
+    say(f"wrote {path.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
