@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from funding.models import FundingOpportunity, open_q
 from hubsi import vocabulary
 from hubsi.filtering import (
+    Always,
     FacetFilter,
     ListFilterSet,
     covering_regions,
@@ -36,7 +37,7 @@ class FundingFilterSet(ListFilterSet):
         q_for=via_field("instrument"),
     )
     open = FacetFilter(
-        label=_("Timing"), choices=[("1", _("Open now or rolling"))], q_for=lambda values: open_q()
+        label=_("Timing"), choices=[("1", _("Open now or rolling"))], q_for=Always(open_q)
     )
     sort = sort_filter(("deadline", _("Deadline")), ("recent", _("Most recent")))
 

@@ -17,49 +17,112 @@ from hubsi.search import MAX_QUERY_LENGTH
 from hubsi.vocabulary import regions_covering
 
 
-def _through(model, m2m_name: str):
-    field = model._meta.get_field(m2m_name)
-    return field.remote_field.through, field.m2m_field_name(), field.m2m_reverse_field_name()
+class Condition:
+    """Selects items matching any of some values, and counts items per group of values.
 
-
-def via_m2m(model, m2m_name: str, target_lookup: str = "pk") -> Callable[[list], Q]:
-    """Items linked through `m2m_name` to a target whose `target_lookup` is one of the values.
-
-    A subquery on the link table (indexed on the target column) instead of a join, so that
-    no duplicates arise and the query planner can hash it.
+    Calling it gives the `Q` for filtering. `counts(base, groups)` gives, for each named group
+    of values, how many items of `base` the same condition would select, in one query.
     """
 
-    def q_for(values: list) -> Q:
-        through, source, target = _through(model, m2m_name)
-        links = through.objects.filter(**{f"{target}__{target_lookup}__in": values})
+    def __call__(self, values: list) -> Q:
+        raise NotImplementedError
+
+    def counts(self, base, groups: dict[str, list]) -> dict[str, int]:
+        return base.aggregate(
+            **{name: Count("pk", filter=self(values)) for name, values in groups.items()}
+        )
+
+
+class ViaM2M(Condition):
+    """Items linked through `m2m_name` to a target whose `target_lookup` is one of the values.
+
+    Filtering uses a subquery on the link table (indexed on the target column), so no
+    duplicates arise. Counting scans only the link rows of the items in `base`, grouped by
+    value, so a narrow list is counted fast however large the catalogue is.
+    """
+
+    def __init__(self, model, m2m_name: str, target_lookup: str = "pk"):
+        self.model, self.m2m_name, self.target_lookup = model, m2m_name, target_lookup
+
+    def _link(self):
+        field = self.model._meta.get_field(self.m2m_name)
+        return field.remote_field.through, field.m2m_field_name(), field.m2m_reverse_field_name()
+
+    def __call__(self, values: list) -> Q:
+        through, source, target = self._link()
+        links = through.objects.filter(**{f"{target}__{self.target_lookup}__in": values})
         return Q(pk__in=links.values(f"{source}_id"))
 
-    return q_for
+    def counts(self, base, groups: dict[str, list]) -> dict[str, int]:
+        through, source, target = self._link()
+        links = through.objects.filter(**{f"{source}_id__in": base.values("pk")})
+        # A link row is unique per item and target; several values per group, or a lookup
+        # through the target (a challenge's theme), can meet one item twice.
+        return links.aggregate(
+            **{
+                name: Count(
+                    f"{source}_id",
+                    distinct=len(values) > 1 or "__" in self.target_lookup,
+                    filter=Q(**{f"{target}__{self.target_lookup}__in": values}),
+                )
+                for name, values in groups.items()
+            }
+        )
 
 
-def via_field(field_name: str) -> Callable[[list], Q]:
-    return lambda values: Q(**{f"{field_name}__in": values})
+class ViaField(Condition):
+    def __init__(self, field_name: str):
+        self.field_name = field_name
+
+    def __call__(self, values: list) -> Q:
+        return Q(**{f"{self.field_name}__in": values})
 
 
-def any_of(*builders: Callable[[list], Q]) -> Callable[[list], Q]:
-    def q_for(values: list) -> Q:
+class AnyOf(Condition):
+    def __init__(self, *conditions: Condition):
+        self.conditions = conditions
+
+    def __call__(self, values: list) -> Q:
         q = Q()
-        for build in builders:
-            q |= build(values)
+        for condition in self.conditions:
+            q |= condition(values)
         return q
 
-    return q_for
 
-
-def covering_regions(build: Callable[[list], Q]) -> Callable[[list], Q]:
+class CoveringRegions(Condition):
     """A region also matches what serves a wider area that contains it."""
-    return lambda values: build(sorted(regions_covering(values)))
+
+    def __init__(self, condition: Condition):
+        self.condition = condition
+
+    def __call__(self, values: list) -> Q:
+        return self.condition(sorted(regions_covering(values)))
+
+    def counts(self, base, groups: dict[str, list]) -> dict[str, int]:
+        covering = {name: sorted(regions_covering(values)) for name, values in groups.items()}
+        return self.condition.counts(base, covering)
+
+
+class Always(Condition):
+    """A flag parameter (`open=1`) whose meaning is a fixed condition."""
+
+    def __init__(self, build_q: Callable[[], Q]):
+        self.build_q = build_q
+
+    def __call__(self, values: list) -> Q:
+        return self.build_q()
+
+
+via_m2m = ViaM2M
+via_field = ViaField
+any_of = AnyOf
+covering_regions = CoveringRegions
 
 
 class FacetFilter(django_filters.MultipleChoiceFilter):
     """A repeatable GET parameter whose values are OR-ed and counted as a facet."""
 
-    def __init__(self, *, q_for: Callable[[list], Q], choices, facet: bool = True, **kwargs):
+    def __init__(self, *, q_for: Condition, choices, facet: bool = True, **kwargs):
         self.q_for = q_for
         self.facet = facet
         kwargs.setdefault("widget", django_filters.widgets.QueryArrayWidget)
@@ -149,11 +212,8 @@ class ListFilterSet(django_filters.FilterSet):
                 continue
             choices = self.choices[name]
             base = self.queryset_without(name).order_by()
-            counts = base.aggregate(
-                **{
-                    f"c{index}": Count("pk", filter=flt.q_for([key]))
-                    for index, (key, _label) in enumerate(choices)
-                }
+            counts = flt.q_for.counts(
+                base, {f"c{index}": [key] for index, (key, _label) in enumerate(choices)}
             )
             selected = set(self.form.cleaned_data.get(name) or [])
             groups.append(

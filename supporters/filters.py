@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hubsi import vocabulary
 from hubsi.filtering import (
+    Always,
     FacetFilter,
     ListFilterSet,
     any_of,
@@ -79,7 +80,7 @@ class SpaceFilterSet(ListFilterSet):
     open = FacetFilter(
         label=_("Access"),
         choices=[("1", _("Open to citizens"))],
-        q_for=lambda values: Q(open_to_citizens=True),
+        q_for=Always(lambda: Q(open_to_citizens=True)),
     )
     sort = sort_filter(("name", _("Name")))
 
