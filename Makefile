@@ -6,6 +6,7 @@ PY := $(BIN)/python
 MANAGE := $(PY) manage.py
 
 .PHONY: run test lint format messages migrations-check screenshots bench clean venv
+.PHONY: backup restore audit
 
 $(VENV)/.installed: pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed: install python3.11 and try again."; exit 1; }
@@ -51,15 +52,40 @@ format: $(VENV)/.installed
 ## make messages: refresh the Dutch and English catalogues from the source and compile them.
 ## The compiled .mo files are committed, so running the site needs no gettext tools.
 messages: $(VENV)/.installed
-	DEBUG=1 $(MANAGE) makemessages -l nl -l en --no-obsolete --ignore=.venv --ignore=tests \
-		--ignore=staticfiles --ignore=node_modules
-	@# Source strings are English: the English catalogue repeats them.
+	DEBUG=1 $(MANAGE) makemessages -l nl --no-obsolete --ignore=.venv --ignore=tests \
+		--ignore=staticfiles --ignore=node_modules --ignore=locale_overrides
+	@# Source strings are English: the English catalogue repeats every msgid of the Dutch one.
+	mkdir -p locale/en/LC_MESSAGES
+	msgfilter --keep-header -i locale/nl/LC_MESSAGES/django.po -o locale/en/LC_MESSAGES/django.po sed -e d
 	msgen locale/en/LC_MESSAGES/django.po -o locale/en/LC_MESSAGES/django.po
+	sed -i 's/^"Language: nl\\n"/"Language: en\\n"/; s/^"Language-Team: Dutch\\n"/"Language-Team: English\\n"/' locale/en/LC_MESSAGES/django.po
+	@# Where our templates reuse allauth's msgids, the wording of locale_overrides/ wins.
+	for lang in nl en; do \
+		po=locale/$$lang/LC_MESSAGES/django.po; \
+		msgcat --use-first locale_overrides/$$lang/LC_MESSAGES/django.po $$po -o $$po.merged && \
+		msgmerge -q --no-fuzzy-matching -o $$po.merged $$po.merged $$po && \
+		msgattrib --no-obsolete -o $$po $$po.merged && rm $$po.merged; \
+	done
 	DEBUG=1 $(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
 	@msgfmt --statistics -o /dev/null locale/nl/LC_MESSAGES/django.po
 
 migrations-check: $(VENV)/.installed
 	DEBUG=1 $(MANAGE) makemigrations --check --dry-run
+
+## make backup: the PostgreSQL database and MEDIA_ROOT in one tar file under backups/
+## (or BACKUP=path). Uses the environment's DATABASE_URL; see docs/operations.md.
+backup: $(VENV)/.installed
+	$(MANAGE) backup $(if $(BACKUP),--output "$(BACKUP)")
+
+## make restore BACKUP=backups/hubsi-....tar: into an empty database and media folder.
+restore: $(VENV)/.installed
+	@test -n "$(BACKUP)" || { echo "Name the backup: make restore BACKUP=backups/hubsi-....tar"; exit 1; }
+	$(MANAGE) restore "$(BACKUP)"
+
+## make audit: pip-audit over the pinned dependencies; says NOT AUDITED where the advisory
+## service cannot be reached (docs/security.md).
+audit:
+	$(PYTHON) ops/audit.py
 
 clean:
 	rm -rf $(VENV) staticfiles media

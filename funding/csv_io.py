@@ -31,6 +31,7 @@ from django.utils.translation import gettext as _
 from funding.models import FundingOpportunity
 from hubsi import services, vocabulary
 from hubsi.models import RESERVED_SLUGS, Actor, Status, transition_allowed
+from hubsi.search import update_search_vector
 from innovations.models import Challenge, Theme
 
 COLUMNS = [
@@ -396,6 +397,7 @@ def _write(obj: FundingOpportunity, values: dict, columns, themes: dict, challen
         elif column in SLUG_COLUMNS:
             lookup = themes if column == "themes" else challenges
             getattr(obj, column).set([lookup[slug] for slug in values[column]])
+    update_search_vector(obj)  # in the import's transaction, after the links are set
 
 
 def import_csv(data: bytes, *, by) -> ImportResult:

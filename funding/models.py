@@ -1,5 +1,6 @@
 import datetime
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -15,7 +16,7 @@ from hubsi.models import (
     Stage,
     validate_slug_not_reserved,
 )
-from hubsi.search import word_search
+from hubsi.search import search as text_search
 from innovations.models import Challenge, Theme
 from supporters.models import Supporter
 
@@ -52,7 +53,8 @@ class FundingQuerySet(PublishableQuerySet):
         )
 
     def search(self, q: str):
-        return word_search(self, q, ["name", "funder_name", "description"])
+        """Text search (hubsi.search): ranked full-text search on PostgreSQL."""
+        return text_search(self, q)
 
 
 class FundingOpportunity(Publishable):
@@ -102,6 +104,8 @@ class FundingOpportunity(Publishable):
         Region, related_name="funding_opportunities", blank=True, verbose_name=_("regions")
     )
     url = models.URLField(_("official page"), blank=True)
+    # Kept by hubsi.search.update_search_vector; GIN-indexed on PostgreSQL by the migration.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = FundingQuerySet.as_manager()
 

@@ -9,16 +9,27 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import model_ngettext
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.db.models import Case, Count, IntegerField, Value, When
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Value, When
+from django.template.defaultfilters import linebreaksbr
 from django.template.response import TemplateResponse
-from django.utils.html import format_html
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from hubsi import services
-from hubsi.models import Actor, Status, VocabularyTerm, transition_allowed
+from hubsi.models import (
+    Actor,
+    Revision,
+    Status,
+    SubmissionConsent,
+    VocabularyTerm,
+    transition_allowed,
+)
+from hubsi.search import update_search_vector
 
 # The queue shows what waits for a curator first, then what waits for the owners.
 REVIEW_ORDER = [
@@ -57,6 +68,36 @@ class StatusFilter(admin.SimpleListFilter):
         return queryset
 
 
+def pending_revisions(model, *, submitted: bool | None = None):
+    """Revisions (pending changes of published content) of one kind of content."""
+    revisions = Revision.objects.filter(content_type=ContentType.objects.get_for_model(model))
+    if submitted is not None:
+        revisions = revisions.filter(submitted_at__isnull=not submitted)
+    return revisions
+
+
+class PendingChangesFilter(admin.SimpleListFilter):
+    """Published content whose owners changed it: the changes wait apart from the public
+    version until a curator publishes them."""
+
+    title = _("pending changes")
+    parameter_name = "pending"
+
+    def lookups(self, request, model_admin):
+        # No counts here: the queue's page stays at a fixed, small number of queries, and the
+        # list's "changes to review" column shows them.
+        return [
+            ("submitted", _("Waiting for review")),
+            ("open", _("Being edited by the owners")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("submitted", "open"):
+            revisions = pending_revisions(queryset.model, submitted=self.value() == "submitted")
+            return queryset.filter(status=Status.PUBLISHED, pk__in=revisions.values("object_id"))
+        return queryset
+
+
 class RequestChangesForm(forms.Form):
     note = forms.CharField(
         label=_("Note to the owners"),
@@ -85,7 +126,15 @@ class PublishableAdmin(admin.ModelAdmin):
         "updated_at",
         "published_at",
     ]
-    actions = ["publish", "request_changes", "archive", "restore", "feature", "unfeature"]
+    actions = [
+        "publish",
+        "publish_changes",
+        "request_changes",
+        "archive",
+        "restore",
+        "feature",
+        "unfeature",
+    ]
     list_per_page = 50
     review_checklist = [
         _("Is it a social innovation, within the platform's scope?"),
@@ -120,6 +169,88 @@ class PublishableAdmin(admin.ModelAdmin):
             return self.get_empty_value_display()
         return format_html('<a href="{}">{}</a>', url, gettext("View on site"))
 
+    # Pending changes of published content ------------------------------------------------------
+
+    def get_queryset(self, request):
+        submitted = pending_revisions(self.model, submitted=True).filter(object_id=OuterRef("pk"))
+        return super().get_queryset(request).annotate(has_changes_to_review=Exists(submitted))
+
+    def get_list_filter(self, request):
+        return [*super().get_list_filter(request), PendingChangesFilter]
+
+    def get_list_display(self, request):
+        return [*super().get_list_display(request), "changes_to_review"]
+
+    @admin.display(description=_("changes to review"), boolean=True)
+    def changes_to_review(self, obj) -> bool:
+        return bool(getattr(obj, "has_changes_to_review", False))
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), "pending_changes"]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None and self._revision(obj) is not None:
+            fieldsets = [(_("Pending changes"), {"fields": ["pending_changes"]}), *fieldsets]
+        return fieldsets
+
+    def _revision(self, obj):
+        if not hasattr(obj, "_pending_revision"):
+            obj._pending_revision = (
+                pending_revisions(type(obj)).filter(object_id=obj.pk).first()
+                if obj.status == Status.PUBLISHED
+                else None
+            )
+        return obj._pending_revision
+
+    @admin.display(description=_("What the owners changed"))
+    def pending_changes(self, obj):
+        """Field by field: the published value and the owners' change."""
+        revision = self._revision(obj) if obj is not None and obj.pk else None
+        if revision is None:
+            return self.get_empty_value_display()
+        if revision.is_submitted:
+            state = gettext(
+                "Submitted for review. To publish these changes, select this item in the list and "
+                "choose “Publish pending changes”; to send them back with a note, choose "
+                "“Request changes”. The published version stays public until then."
+            )
+        else:
+            state = gettext(
+                "The owners are still editing these changes; they are not submitted for review."
+            )
+        rows = format_html_join(
+            "",
+            "<tr><th scope='row'>{}</th><td>{}</td><td>{}</td></tr>",
+            (
+                (
+                    change["label"],
+                    linebreaksbr(change["old"], autoescape=True),
+                    linebreaksbr(change["new"], autoescape=True),
+                )
+                for change in revision.changes(obj)
+            ),
+        )
+        changelist = reverse(
+            f"admin:{obj._meta.app_label}_{obj._meta.model_name}_changelist",
+            current_app=self.admin_site.name,
+        )
+        return format_html(
+            "<p>{}</p>{}<table><thead><tr><th scope='col'>{}</th><th scope='col'>{}</th>"
+            "<th scope='col'>{}</th></tr></thead><tbody>{}</tbody></table>"
+            "<p><a href='{}?pending=submitted'>{}</a></p>",
+            state,
+            format_html("<p>{}: {}</p>", gettext("Note sent to the owners"), revision.curator_note)
+            if revision.curator_note
+            else "",
+            gettext("Field"),
+            gettext("Published"),
+            gettext("Proposed change"),
+            rows,
+            changelist,
+            gettext("All pending changes waiting for review"),
+        )
+
     # Forms ------------------------------------------------------------------------------------
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
@@ -141,6 +272,12 @@ class PublishableAdmin(admin.ModelAdmin):
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         extra_context = {"review_checklist": self.review_checklist, **(extra_context or {})}
         return super().changeform_view(request, object_id, form_url, extra_context=extra_context)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Many-to-many links (the challenges) are saved here, after save_model: only now is the
+        # search text complete. Same transaction as the save (the admin's changeform is atomic).
+        update_search_vector(form.instance)
 
     # Actions ----------------------------------------------------------------------------------
 
@@ -186,7 +323,25 @@ class PublishableAdmin(admin.ModelAdmin):
             request,
             queryset,
             services.content_publish,
+            already=lambda obj: (
+                getattr(obj, "has_changes_to_review", False)
+                and gettext(
+                    "it is published; to publish its changes choose “Publish pending changes”"
+                )
+            ),
             done_message=_("Published %(count)d %(items)s."),
+        )
+
+    @admin.action(
+        description=_("Publish pending changes (of published items)"), permissions=["change"]
+    )
+    def publish_changes(self, request, queryset):
+        """Apply the owners' submitted changes to the published version."""
+        self._run(
+            request,
+            queryset,
+            services.revision_publish,
+            done_message=_("Published the changes to %(count)d %(items)s."),
         )
 
     @admin.action(
@@ -199,7 +354,8 @@ class PublishableAdmin(admin.ModelAdmin):
             self._run(
                 request,
                 queryset,
-                services.content_request_changes,
+                # Submitted content, or the submitted pending changes of published content.
+                services.review_request_changes,
                 note=form.cleaned_data["note"],
                 done_message=_("Requested changes to %(count)d %(items)s."),
             )
@@ -208,7 +364,7 @@ class PublishableAdmin(admin.ModelAdmin):
         for obj in queryset:
             allowed = transition_allowed(
                 source=obj.status, target=Status.CHANGES_REQUESTED, actor=Actor.CURATOR
-            )
+            ) or getattr(obj, "has_changes_to_review", False)
             (objects if allowed else refused).append(obj)
         context = {
             **self.admin_site.each_context(request),
@@ -262,3 +418,23 @@ class PublishableAdmin(admin.ModelAdmin):
             already=lambda obj: not obj.featured and gettext("not featured"),
             done_message=_("Stopped featuring %(count)d %(items)s."),
         )
+
+
+@admin.register(SubmissionConsent)
+class SubmissionConsentAdmin(admin.ModelAdmin):
+    """Evidence of what owners accepted at submission (terms, licence). Read only; superusers
+    see it (the Curators group has no permission on it)."""
+
+    list_display = ["email", "content_type", "object_id", "pending_changes", "created_at"]
+    list_filter = ["content_type", "pending_changes"]
+    search_fields = ["email"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

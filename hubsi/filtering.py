@@ -13,6 +13,7 @@ from django.db.models import Count, Q
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from hubsi.caching import cached_facets
 from hubsi.search import MAX_QUERY_LENGTH
 from hubsi.vocabulary import regions_covering
 
@@ -203,17 +204,27 @@ class ListFilterSet(django_filters.FilterSet):
     def facets(self) -> list[dict]:
         """Facet groups with a count per value, each following all the other filters.
 
-        One aggregate query per facet, whatever the amount of data.
+        One aggregate query per facet, whatever the amount of data, cached per combination of
+        the other filters on the shared cache (invalidated with the catalogue version).
         """
         self.is_valid()
+        cleaned = {
+            name: tuple(value) if isinstance(value, list) else value
+            for name, value in self.form.cleaned_data.items()
+            if value and name != "sort"
+        }
         groups = []
         for name, flt in self.filters.items():
             if not isinstance(flt, FacetFilter) or not flt.facet:
                 continue
             choices = self.choices[name]
-            base = self.queryset_without(name).order_by()
-            counts = flt.q_for.counts(
-                base, {f"c{index}": [key] for index, (key, _label) in enumerate(choices)}
+            others = tuple(sorted((k, v) for k, v in cleaned.items() if k != name))
+            counts = cached_facets(
+                (self._meta.model._meta.label, name, others),
+                lambda name=name, flt=flt, choices=choices: flt.q_for.counts(
+                    self.queryset_without(name).order_by(),
+                    {f"c{index}": [key] for index, (key, _label) in enumerate(choices)},
+                ),
             )
             selected = set(self.form.cleaned_data.get(name) or [])
             groups.append(

@@ -1,8 +1,17 @@
 """Cross-app pieces: vocabulary tables and the publication life-cycle of user content."""
 
+import hashlib
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from hubsi import vocabulary
@@ -150,3 +159,262 @@ class Publishable(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == Status.PUBLISHED
+
+
+# Self-service: pending changes, unsaved input, co-ownership and consent -------------------------
+# These records belong to any kind of owned content (innovations now, supporters and places
+# later), so they point at it through a content type and an object id.
+
+
+def stored_value(obj: models.Model, name: str):
+    """A field's value in the form a `Revision` stores it (JSON).
+
+    Many-to-many fields become a sorted list of primary keys (vocabulary codes, challenge ids),
+    files their stored name; other fields their plain value. Reads prefetched relations.
+    """
+    field = obj._meta.get_field(name)
+    if field.many_to_many:
+        if obj.pk is None:
+            return []
+        return sorted(item.pk for item in getattr(obj, name).all())
+    value = getattr(obj, field.attname)
+    if isinstance(field, models.FileField):
+        return value.name or ""
+    return value
+
+
+class OwnedContentQuerySet(models.QuerySet):
+    def for_object(self, obj: models.Model):
+        return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
+
+    def for_objects(self, model: type[models.Model], pks):
+        return self.filter(
+            content_type=ContentType.objects.get_for_model(model), object_id__in=list(pks)
+        )
+
+
+class OwnedContentRecord(models.Model):
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, verbose_name=_("kind of content")
+    )
+    object_id = models.PositiveBigIntegerField(_("object id"))
+    content_object = GenericForeignKey("content_type", "object_id")
+
+    objects = OwnedContentQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+class RevisionQuerySet(OwnedContentQuerySet):
+    def submitted(self):
+        return self.filter(submitted_at__isnull=False)
+
+
+class Revision(OwnedContentRecord):
+    """Pending changes to published content, kept apart so the public version stays public.
+
+    `data` holds only the fields that differ from the published object, in the form of
+    `stored_value`. Owners edit it until they submit it; a curator then publishes it (the
+    changes are applied and the revision deleted) or sends it back with a note.
+    """
+
+    data = models.JSONField(_("changed fields"), default=dict, blank=True)
+    curator_note = models.TextField(_("note from the curator"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+
+    objects = RevisionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("pending changes")
+        verbose_name_plural = _("pending changes")
+        constraints = [
+            # One open revision per object: owners keep editing the same set of changes.
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="one_revision_per_object"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.content_type} #{self.object_id}"
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.submitted_at is not None
+
+    def changes(self, obj: models.Model) -> list[dict]:
+        """Field by field: label, the published value and the proposed one, for display."""
+        rows = []
+        for field in obj._meta.get_fields():
+            if field.name not in self.data:
+                continue
+            rows.append(
+                {
+                    "name": field.name,
+                    "label": capfirst(field.verbose_name),
+                    "old": display_value(field, stored_value(obj, field.name)),
+                    "new": display_value(field, self.data[field.name]),
+                }
+            )
+        return rows
+
+    def apply_to(self, obj: models.Model) -> None:
+        apply_values(obj, self.data)
+
+
+def apply_values(obj: models.Model, values: dict) -> None:
+    """Write values in the form of `stored_value` onto an object and save it (many-to-many
+    relations after the row, so that a new object has its primary key first)."""
+    related = {}
+    for name, value in values.items():
+        field = obj._meta.get_field(name)
+        if field.many_to_many:
+            related[name] = value
+        else:
+            setattr(obj, field.attname, value)
+    obj.save()
+    for name, value in related.items():
+        getattr(obj, name).set(value)
+
+
+def display_value(field, value) -> str:
+    """A stored value as people read it: labels for codes and relations, names for files."""
+    if field.many_to_many:
+        objects = field.remote_field.model._default_manager.filter(pk__in=value or [])
+        return ", ".join(sorted(str(item) for item in objects))
+    if getattr(field, "choices", None):
+        return str(dict(field.flatchoices).get(value, value or ""))
+    if isinstance(value, bool):
+        return str(_("yes") if value else _("no"))
+    return "" if value is None else str(value)
+
+
+class DraftInput(OwnedContentRecord):
+    """What an owner typed in one step of a form that did not validate yet.
+
+    The valid fields of the step are saved on the content itself (or its revision); the raw
+    input of the whole step is kept here, so the step shows it again with its errors after a
+    closed tab or an expired session. Saving the step without errors deletes it.
+    """
+
+    step = models.SlugField(_("step"), max_length=32)
+    data = models.JSONField(_("typed input"), default=dict)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("updated by"),
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("unsaved input")
+        verbose_name_plural = _("unsaved input")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "step"], name="one_draft_input_per_step"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.content_type} #{self.object_id}: {self.step}"
+
+
+INVITATION_VALIDITY = timedelta(days=14)
+
+
+def hash_token(token: str) -> str:
+    """Invitation tokens are stored hashed: a leaked database holds no working link."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class OwnershipInvitation(OwnedContentRecord):
+    """An owner invites another person, by email address, to co-own their content."""
+
+    email = models.EmailField(_("email address"))
+    token_hash = models.CharField(_("token (hashed)"), max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("invited by"),
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    expires_at = models.DateTimeField(_("expires"))
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("accepted by"),
+    )
+
+    class Meta:
+        verbose_name = _("invitation to co-own")
+        verbose_name_plural = _("invitations to co-own")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.email
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
+
+    @property
+    def is_open(self) -> bool:
+        return self.accepted_at is None and not self.is_expired
+
+
+class SubmissionConsent(OwnedContentRecord):
+    """At each submission the owner confirms they may publish it and accepts the terms and the
+    content licence. Kept as evidence, also after the content itself is gone."""
+
+    LICENCE = "CC-BY-4.0"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("user"),
+    )
+    email = models.EmailField(_("email address at the time"))
+    may_publish = models.BooleanField(_("may publish this content"))
+    accepts_terms = models.BooleanField(_("accepts the terms and the licence"))
+    licence = models.CharField(_("licence"), max_length=32, default=LICENCE)
+    pending_changes = models.BooleanField(_("for pending changes"), default=False)
+    created_at = models.DateTimeField(_("accepted at"), default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("submission consent")
+        verbose_name_plural = _("submission consents")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.email} · {self.content_type} #{self.object_id}"
+
+
+@receiver(post_delete)
+def _forget_owned_content_records(sender, instance, **kwargs):
+    """Deleted content takes its revision, unsaved input and invitations with it (consents stay
+    as evidence). Generic relations cannot cascade in the database."""
+    if not isinstance(instance, Publishable):
+        return
+    content_type = ContentType.objects.get_for_model(instance)
+    for model in (Revision, DraftInput, OwnershipInvitation):
+        model.objects.filter(content_type=content_type, object_id=instance.pk).delete()

@@ -5,15 +5,36 @@ Each one validates the transition and who makes it, changes the object, logs the
 curation history and sends mail after the transaction commits.
 """
 
+import secrets
+
+from allauth.account.models import EmailAddress
 from django.conf import settings
-from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from hubsi.emails import send_templated_mail
-from hubsi.models import Actor, Publishable, Status, transition_allowed
+from hubsi.models import (
+    INVITATION_VALIDITY,
+    RESERVED_SLUGS,
+    Actor,
+    DraftInput,
+    OwnershipInvitation,
+    Publishable,
+    Revision,
+    Status,
+    SubmissionConsent,
+    apply_values,
+    hash_token,
+    stored_value,
+    transition_allowed,
+)
+from hubsi.search import update_search_vector
 
 
 class TransitionNotAllowed(ValidationError):
@@ -70,10 +91,11 @@ def _log(obj: Publishable, *, by, message: str) -> None:
     )
 
 
-def _mail_owners(obj: Publishable, template: str) -> None:
+def _mail_owners(obj: Publishable, template: str, **context) -> None:
     recipients = list(owners_of(obj).filter(is_active=True).values_list("email", flat=True))
     if recipients:
-        send_templated_mail(template, recipients, {"object": obj})
+        context = {"object": obj, **owner_links(obj), **context}
+        send_templated_mail(template, recipients, context)
 
 
 @transaction.atomic
@@ -98,6 +120,8 @@ def content_publish(*, obj: Publishable, by) -> Publishable:
     if obj.published_at is None:
         obj.published_at = timezone.now()
     obj.save(update_fields=["status", "curator_note", "published_at", "updated_at"])
+    # What becomes public becomes findable in the same transaction (PostgreSQL search).
+    update_search_vector(obj)
     _log(obj, by=by, message="Published")
     transaction.on_commit(lambda: _mail_owners(obj, "published"))
     return obj
@@ -147,4 +171,398 @@ def content_feature(*, obj: Publishable, by, featured: bool = True) -> Publishab
     obj.featured = featured
     obj.save(update_fields=["featured", "updated_at"])
     _log(obj, by=by, message="Featured" if featured else "No longer featured")
+    return obj
+
+
+# Self-service: owners create, edit, submit, delete and share their content; curators review
+# pending changes of published content. Generic over every kind of owned content.
+
+EDITABLE_STATUSES = (Status.DRAFT, Status.CHANGES_REQUESTED)
+OPEN_INVITATIONS_LIMIT = 20
+
+
+class EditMode:
+    DIRECT = "direct"  # edits change the content itself
+    PENDING = "pending"  # edits are kept as pending changes; the public version stays
+    LOCKED = "locked"  # waiting for review or archived
+
+
+class InvitationInvalid(ValidationError):
+    pass
+
+
+def edit_mode(obj: Publishable, revision: Revision | None) -> str:
+    """How an owner's edit lands: on the object (drafts), on its revision (published
+    content, whose public version stays as it is) or nowhere (waiting for review, archived)."""
+    if obj.status in EDITABLE_STATUSES:
+        return EditMode.DIRECT
+    if obj.status == Status.PUBLISHED and not (revision and revision.is_submitted):
+        return EditMode.PENDING
+    return EditMode.LOCKED
+
+
+def owner_links(obj: models.Model) -> dict:
+    """Paths for mail to owners: their dashboard and the content's own edit page.
+
+    An app names the edit entry point of each kind `<app_label>:edit-<model_name>`
+    (`innovations:edit-innovation`); kinds without one link to the dashboard.
+    """
+    dashboard = reverse("dashboard")
+    try:
+        edit = reverse(f"{obj._meta.app_label}:edit-{obj._meta.model_name}", args=[obj.slug])
+    except NoReverseMatch:
+        edit = dashboard
+    return {"dashboard_url": dashboard, "edit_url": edit}
+
+
+def unique_slug(model: type[models.Model], text: str) -> str:
+    """A slug made from `text` that no other object of `model` has and that is no action word."""
+    max_length = model._meta.get_field("slug").max_length
+    base = slugify(text)[: max_length - 6].strip("-") or model._meta.model_name
+    taken = set(model._default_manager.filter(slug__startswith=base).values_list("slug", flat=True))
+    candidate, number = base, 1
+    while candidate in taken or candidate in RESERVED_SLUGS:
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
+
+
+def _require_owner(obj: models.Model, by) -> None:
+    if not (by and by.is_authenticated and owners_of(obj).filter(pk=by.pk).exists()):
+        raise PermissionDenied(_("Only the owners may do this."))
+
+
+def _add_owner(obj: models.Model, user) -> None:
+    if hasattr(obj, "owners"):
+        obj.owners.add(user)
+    elif hasattr(obj, "managers"):
+        obj.managers.add(user)
+    elif hasattr(obj, "host"):
+        # Places belong to their host's managers: only they may start one for it.
+        if not obj.host.managers.filter(pk=user.pk).exists():
+            raise PermissionDenied(_("Only the managers of the host may do this."))
+    else:
+        raise ValueError(f"{obj._meta.label} has no owners of its own")
+
+
+def _normalise(obj: models.Model, name: str, value):
+    """A cleaned form value in the form of `stored_value`; an uploaded file is stored now,
+    under the field's upload path (its name was generated when the image was processed)."""
+    field = obj._meta.get_field(name)
+    if field.many_to_many:
+        return sorted(item.pk if isinstance(item, models.Model) else item for item in value or [])
+    if isinstance(field, models.FileField):
+        if not value:
+            return ""
+        if isinstance(value, str):
+            return value
+        return field.storage.save(field.generate_filename(obj, value.name), value)
+    if isinstance(value, models.Model):
+        return value.pk
+    return value
+
+
+def _file_fields(obj: models.Model, names) -> list[models.FileField]:
+    return [
+        field
+        for field in obj._meta.concrete_fields
+        if isinstance(field, models.FileField) and field.name in names
+    ]
+
+
+def _discard_files_after_commit(field: models.FileField, names) -> None:
+    names = [name for name in names if name]
+    if names:
+        transaction.on_commit(lambda: [field.storage.delete(name) for name in names])
+
+
+def _save_draft_input(obj, *, by, step: str, raw_input: dict | None) -> None:
+    records = DraftInput.objects.for_object(obj).filter(step=step)
+    if raw_input is not None:
+        DraftInput.objects.update_or_create(
+            content_type=ContentType.objects.get_for_model(obj),
+            object_id=obj.pk,
+            step=step,
+            defaults={"data": raw_input, "updated_by": by},
+        )
+    else:
+        records.delete()
+
+
+@transaction.atomic
+def content_create_draft(
+    *, model: type[Publishable], by, changes: dict, step: str = "", raw_input: dict | None = None
+) -> Publishable:
+    """Someone signed in starts new content: a draft with them as its owner.
+
+    The slug is made once from the name and stays when the name changes (links keep working).
+    """
+    if not (by and by.is_authenticated):
+        raise PermissionDenied(_("Sign in to do this."))
+    obj = model(status=Status.DRAFT, slug=unique_slug(model, changes.get("name", "")))
+    apply_values(obj, {name: _normalise(obj, name, value) for name, value in changes.items()})
+    _add_owner(obj, by)
+    LogEntry.objects.log_actions(
+        user_id=by.pk,
+        queryset=[obj],
+        action_flag=ADDITION,
+        change_message="Created as a draft",
+        single_object=True,
+    )
+    if step and raw_input is not None:
+        _save_draft_input(obj, by=by, step=step, raw_input=raw_input)
+    return obj
+
+
+@transaction.atomic
+def content_save_step(
+    *, obj: Publishable, by, step: str, changes: dict, raw_input: dict | None = None
+) -> Publishable:
+    """Save what an owner wrote in one step of a form.
+
+    `changes` holds the fields that validated; they go onto a draft itself, or into the
+    pending changes of published content (only fields that differ from the public version are
+    kept there). `raw_input` is the whole step as typed when some field did not validate; it
+    is kept so the step shows it again, and cleared once the step saves without errors.
+    """
+    _require_owner(obj, by)
+    revision = Revision.objects.select_for_update().for_object(obj).first()
+    mode = edit_mode(obj, revision)
+    if mode == EditMode.LOCKED:
+        raise TransitionNotAllowed(
+            _("“%(name)s” is waiting for review or archived, so it cannot be edited now.")
+            % {"name": obj}
+        )
+    values = {name: _normalise(obj, name, value) for name, value in changes.items()}
+    files = _file_fields(obj, values)
+    if mode == EditMode.DIRECT:
+        replaced = {field: stored_value(obj, field.name) for field in files}
+        apply_values(obj, values)
+    else:
+        if revision is None:
+            revision = Revision(
+                content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk, data={}
+            )
+        replaced = {field: revision.data.get(field.name) for field in files}
+        merged = {**revision.data, **values}
+        revision.data = {
+            name: value for name, value in merged.items() if value != stored_value(obj, name)
+        }
+        if revision.created_by_id is None:
+            revision.created_by = by
+        if revision.data:
+            revision.save()
+        elif revision.pk:
+            revision.delete()
+    for field, old in replaced.items():
+        # A replaced upload that is not the public version is not needed any more.
+        if old and old != values[field.name] and old != stored_value(obj, field.name):
+            _discard_files_after_commit(field, [old])
+    _save_draft_input(obj, by=by, step=step, raw_input=raw_input)
+    return obj
+
+
+@transaction.atomic
+def content_submit_for_review(
+    *, obj: Publishable, by, may_publish: bool, accepts_terms: bool
+) -> Publishable:
+    """An owner submits a draft, or the pending changes of published content, for review.
+
+    They confirm they may publish it and accept the terms and the CC BY 4.0 licence of
+    published texts; the consent is recorded. Published content stays public meanwhile.
+    """
+    if not (may_publish and accepts_terms):
+        raise ValidationError(
+            _("Confirm that you may publish this and accept the terms and the licence.")
+        )
+    pending = obj.status == Status.PUBLISHED
+    if pending:
+        _require_owner(obj, by)
+        revision = Revision.objects.select_for_update().for_object(obj).first()
+        if revision is None or not revision.data:
+            raise TransitionNotAllowed(_("There are no changes to submit."))
+        if revision.is_submitted:
+            raise TransitionNotAllowed(_("These changes are already waiting for review."))
+        revision.submitted_at = timezone.now()
+        revision.curator_note = ""
+        revision.save(update_fields=["submitted_at", "curator_note", "updated_at"])
+        fields = ", ".join(sorted(revision.data))
+        _log(obj, by=by, message=f"Submitted changes for review: {fields}")
+        if settings.CURATOR_EMAILS:
+            transaction.on_commit(
+                lambda: send_templated_mail(
+                    "changes_submitted", settings.CURATOR_EMAILS, {"object": obj}
+                )
+            )
+    else:
+        content_submit(obj=obj, by=by)
+    SubmissionConsent.objects.create(
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=obj.pk,
+        user=by,
+        email=by.email,
+        may_publish=True,
+        accepts_terms=True,
+        pending_changes=pending,
+    )
+    return obj
+
+
+@transaction.atomic
+def revision_publish(*, obj: Publishable, by) -> Publishable:
+    """A curator applies the submitted pending changes to published content."""
+    if not is_curator(by, obj):
+        raise PermissionDenied(_("Only curators may do this."))
+    revision = Revision.objects.select_for_update().for_object(obj).submitted().first()
+    if revision is None or obj.status != Status.PUBLISHED:
+        raise TransitionNotAllowed(_("There are no changes waiting for review."))
+    changed = sorted(revision.data)
+    replaced = {field: stored_value(obj, field.name) for field in _file_fields(obj, revision.data)}
+    revision.apply_to(obj)
+    # The published version changed: keep it findable as it now reads (PostgreSQL search).
+    update_search_vector(obj)
+    revision.delete()
+    for field, old in replaced.items():
+        if old != stored_value(obj, field.name):
+            _discard_files_after_commit(field, [old])
+    _log(obj, by=by, message="Published pending changes: " + ", ".join(changed))
+    transaction.on_commit(lambda: _mail_owners(obj, "changes_published"))
+    return obj
+
+
+@transaction.atomic
+def revision_request_changes(*, obj: Publishable, by, note: str) -> Publishable:
+    """A curator sends submitted pending changes back to the owners, with a note; the
+    published version stays public."""
+    note = (note or "").strip()
+    if not note:
+        raise ValidationError(_("Write a note that tells the owners what to change."))
+    if not is_curator(by, obj):
+        raise PermissionDenied(_("Only curators may do this."))
+    revision = Revision.objects.select_for_update().for_object(obj).submitted().first()
+    if revision is None:
+        raise TransitionNotAllowed(_("There are no changes waiting for review."))
+    revision.submitted_at = None
+    revision.curator_note = note
+    revision.save(update_fields=["submitted_at", "curator_note", "updated_at"])
+    _log(obj, by=by, message=f"Changes requested to the pending changes: {note}")
+    transaction.on_commit(
+        lambda: _mail_owners(obj, "changes_requested", note=note, pending_changes=True)
+    )
+    return obj
+
+
+def review_request_changes(*, obj: Publishable, by, note: str) -> Publishable:
+    """Request changes to what waits for review: the pending changes of published content, or
+    the submitted content itself."""
+    if obj.status == Status.PUBLISHED and Revision.objects.for_object(obj).submitted().exists():
+        return revision_request_changes(obj=obj, by=by, note=note)
+    return content_request_changes(obj=obj, by=by, note=note)
+
+
+@transaction.atomic
+def content_delete(*, obj: Publishable, by) -> None:
+    """An owner deletes a draft (or content sent back with requested changes). Published
+    content is archived by the curators instead, so links and history stay intact."""
+    _require_owner(obj, by)
+    if obj.status not in EDITABLE_STATUSES:
+        raise TransitionNotAllowed(
+            _("Only drafts can be deleted. Ask the curators to archive published content.")
+        )
+    LogEntry.objects.log_actions(
+        user_id=by.pk,
+        queryset=[obj],
+        action_flag=DELETION,
+        change_message="Deleted by an owner",
+        single_object=True,
+    )
+    files = [(field, stored_value(obj, field.name)) for field in _file_fields(obj, {"logo"})]
+    obj.delete()  # hubsi.models removes its revision, unsaved input and invitations
+    for field, name in files:
+        _discard_files_after_commit(field, [name])
+
+
+def invitation_matches(invitation: OwnershipInvitation, user) -> bool:
+    """The invitee signs in with the invited address, verified."""
+    return EmailAddress.objects.filter(
+        user=user, email__iexact=invitation.email, verified=True
+    ).exists()
+
+
+@transaction.atomic
+def invitation_create(*, obj: Publishable, by, email: str) -> tuple[OwnershipInvitation, str]:
+    """An owner invites someone by email to co-own their content.
+
+    The link is valid for 14 days and only for the invited address; the token is mailed and
+    stored hashed. A new invitation to the same address replaces the earlier link.
+    """
+    _require_owner(obj, by)
+    email = (email or "").strip().lower()
+    if owners_of(obj).filter(email__iexact=email).exists():
+        raise ValidationError(
+            _("%(email)s already co-owns this."), code="already_owner", params={"email": email}
+        )
+    invitations = OwnershipInvitation.objects.for_object(obj)
+    now = timezone.now()
+    if (
+        invitations.filter(accepted_at__isnull=True, expires_at__gt=now)
+        .exclude(email=email)
+        .count()
+        >= OPEN_INVITATIONS_LIMIT
+    ):
+        raise ValidationError(
+            _("There are too many open invitations. Wait until some are accepted or expire."),
+            code="too_many",
+        )
+    invitations.filter(email=email, accepted_at__isnull=True).delete()
+    token = secrets.token_urlsafe(32)
+    invitation = OwnershipInvitation.objects.create(
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=obj.pk,
+        email=email,
+        token_hash=hash_token(token),
+        invited_by=by,
+        expires_at=now + INVITATION_VALIDITY,
+    )
+    _log(obj, by=by, message=f"Invited {email} to co-own")
+    context = {
+        "object": obj,
+        "invitation": invitation,
+        "invited_by": by.get_full_name() or by.email,
+        "accept_url": reverse("invitation-accept", args=[token]),
+    }
+    transaction.on_commit(lambda: send_templated_mail("invitation", [email], context))
+    return invitation, token
+
+
+@transaction.atomic
+def invitation_accept(*, token: str, user) -> Publishable:
+    """The invitee, signed in with the invited address, becomes a co-owner."""
+    invitation = (
+        OwnershipInvitation.objects.select_for_update().filter(token_hash=hash_token(token)).first()
+    )
+    obj = invitation.content_object if invitation else None
+    if obj is None:
+        raise InvitationInvalid(_("This invitation link is not valid."), code="unknown")
+    if invitation.accepted_at is not None:
+        if owners_of(obj).filter(pk=user.pk).exists():
+            return obj
+        raise InvitationInvalid(_("This invitation has already been used."), code="used")
+    if invitation.is_expired:
+        raise InvitationInvalid(
+            _("This invitation has expired. Ask the person who invited you for a new one."),
+            code="expired",
+        )
+    if not invitation_matches(invitation, user):
+        raise PermissionDenied(
+            _(
+                "This invitation was sent to another email address. Sign in with that address "
+                "to accept it."
+            )
+        )
+    _add_owner(obj, user)
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    _log(obj, by=user, message=f"{user.email} accepted the invitation to co-own")
     return obj

@@ -46,14 +46,18 @@ INSTALLED_APPS = [
     "csp",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "hubsi",
     "accounts",
     "innovations",
     "supporters",
     "funding",
+    "connections",
 ]
 
 MIDDLEWARE = [
+    # First: every log line of the request carries its id (hubsi/middleware.py).
+    "hubsi.middleware.request_id",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -65,6 +69,16 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # After allauth's and the messages middleware: both read the signed-in user and may answer
+    # with a redirect and a message (see accounts/middleware.py).
+    "accounts.middleware.account_pages_not_stored",
+    "accounts.middleware.staff_need_two_factor",
+    "hubsi.middleware.private_pages_not_stored",
+    # NUL characters are dropped from queries and forms (PostgreSQL cannot store or compare one).
+    "hubsi.middleware.drop_nul_characters",
+    # Last, so its process_exception runs first: a view that finds the database away
+    # answers the styled 503 (errors outside views: handler500 in hubsi/urls.py).
+    "hubsi.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "hubsi.urls"
@@ -124,10 +138,69 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[HUBSI] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if HTTPS else "http"
+# Accounts (docs/accounts.md): one email address per account, changed through a verified
+# replacement; after confirming it the person is signed in; security notices by mail.
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+# After signing out: the sign-in page, never cached, shows "You have signed out" (the cached
+# public pages of hubsi.caching would drop that message).
+ACCOUNT_LOGOUT_REDIRECT_URL = "account_login"
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm"}
+# A field bots like to fill in; people never see it (accounts/forms.py hides it accessibly).
+ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "phone_number"
+# allauth's default ACCOUNT_RATE_LIMITS apply: they need a real cache (CACHES above; locmem://
+# or redis://, never dummy://), which `accounts` checks at start-up. They count per client IP:
+# behind the TLS proxy (HTTPS=1) that IP is the last one the proxy adds to X-Forwarded-For.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1 if HTTPS else 0)
+LOGIN_URL = "account_login"
+# Two-factor authentication for everyone; staff need it before they reach the admin.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "HUBSI"
+# Accept the code of the previous and the next 30 seconds too (clocks of phones drift).
+MFA_TOTP_TOLERANCE = 1
+
+# Optional sign-in with an OpenID Connect provider (a government login), switched on by
+# setting OIDC_CLIENT_ID; then every OIDC_* variable is required (docs/accounts.md).
+OIDC_CLIENT_ID = env_str("OIDC_CLIENT_ID")
+if OIDC_CLIENT_ID:
+    _oidc = {
+        name: env_str(name).strip()
+        for name in ("OIDC_PROVIDER_NAME", "OIDC_SERVER_URL", "OIDC_CLIENT_SECRET")
+    }
+    _missing = [name for name, value in _oidc.items() if not value]
+    if _missing:
+        raise ImproperlyConfigured(
+            f"OIDC_CLIENT_ID is set, so {', '.join(_missing)} must be set too "
+            "(see docs/accounts.md), or unset OIDC_CLIENT_ID to switch the provider off."
+        )
+    INSTALLED_APPS += [
+        "allauth.socialaccount",
+        "allauth.socialaccount.providers.openid_connect",
+    ]
+    SOCIALACCOUNT_PROVIDERS = {
+        "openid_connect": {
+            "OAUTH_PKCE_ENABLED": True,
+            "APPS": [
+                {
+                    "provider_id": "government",
+                    "name": _oidc["OIDC_PROVIDER_NAME"],
+                    "client_id": OIDC_CLIENT_ID,
+                    "secret": _oidc["OIDC_CLIENT_SECRET"],
+                    "settings": {"server_url": _oidc["OIDC_SERVER_URL"]},
+                }
+            ],
+        }
+    }
+    # An address from the provider is not trusted to take over an existing account.
+    SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+    SOCIALACCOUNT_STORE_TOKENS = False
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale_overrides/ holds Dutch for django-allauth's strings in the platform's "je" form; it
+# ranks below locale/ (where `make messages` writes) and above every app's own catalogue.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_overrides"]
 TIME_ZONE = env_str("TIME_ZONE", "Europe/Brussels")
 USE_I18N = True
 USE_TZ = True
@@ -189,12 +262,31 @@ if HTTPS:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
 
+# Logs: one JSON object per line on stdout (timestamp, level, logger, message, request_id), for
+# the process manager to collect (docs/operations.md). Request bodies, headers, cookies and
+# passwords are never logged; credentials in messages are masked (hubsi/middleware.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request_id": {"()": "hubsi.middleware.RequestIdFilter"}},
+    "formatters": {"json": {"()": "hubsi.middleware.JsonFormatter"}},
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "json",
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["stdout"], "level": env_str("LOG_LEVEL", "INFO")},
+    "loggers": {
+        # Django's own handlers (the DEBUG console, mail to ADMINS) are replaced by the root's.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.server": {"handlers": [], "level": "INFO", "propagate": True},
+        # SQL with its parameters (password hashes, personal data) stays out of the logs,
+        # also with LOG_LEVEL=DEBUG.
+        "django.db.backends": {"handlers": [], "level": "INFO", "propagate": True},
+    },
 }
 
 PAGE_SIZE = 20

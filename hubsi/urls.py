@@ -5,8 +5,14 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from hubsi import views
+from hubsi import selfservice, views
+from hubsi.caching import cache_public_page
 from hubsi.sitemaps import SITEMAPS
+
+# allauth looks this up when a rate limit is reached (sign-in, sign-up, password reset...).
+handler429 = "hubsi.views.too_many_requests"
+# The styled 503 when the database is away (errors outside views), else templates/500.html.
+handler500 = "hubsi.views.server_error"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -15,17 +21,30 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", views.HomeView.as_view(), name="home"),
-    path("search/", views.SearchView.as_view(), name="search"),
-    path("about/", TemplateView.as_view(template_name="pages/about.html"), name="about"),
+    path("", cache_public_page(views.HomeView.as_view()), name="home"),
+    path("search/", cache_public_page(views.SearchView.as_view()), name="search"),
+    path(
+        "about/",
+        cache_public_page(TemplateView.as_view(template_name="pages/about.html")),
+        name="about",
+    ),
     path(
         "accessibility/",
         TemplateView.as_view(template_name="pages/accessibility.html"),
         name="accessibility",
     ),
+    path("dashboard/", selfservice.dashboard, name="dashboard"),
+    path("invitations/<str:token>/", selfservice.invitation_accept, name="invitation-accept"),
     path("", include("innovations.urls")),
     path("", include("supporters.urls")),
     path("", include("funding.urls")),
+    path("", include("connections.urls")),
+    path(
+        "privacy/",
+        TemplateView.as_view(template_name="pages/privacy.html"),
+        name="privacy",
+    ),
+    path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,

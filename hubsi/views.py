@@ -7,9 +7,12 @@ from django.views.decorators.http import require_GET
 from django.views.generic import ListView, TemplateView
 
 from funding.models import FundingOpportunity
-from hubsi.search import query_words
+from hubsi.search import by_relevance, highlighted, is_ranked, query_words, with_highlights
 from innovations.models import Challenge, Innovation, Theme
 from supporters.models import ExperimentationSpace, Supporter
+
+# The order of a ranked search: the empty `sort` value, which the filters ignore (see below).
+RELEVANCE = ""
 
 
 class FilteredListView(ListView):
@@ -31,7 +34,12 @@ class FilteredListView(ListView):
             self.request.GET, queryset=self.base_queryset(), request=self.request
         )
         queryset = self.filterset.qs
-        self.sort = self.filterset.form.cleaned_data.get("sort") or self.default_sort
+        chosen = self.filterset.form.cleaned_data.get("sort")
+        if not chosen and self.filterset.query and is_ranked(queryset):
+            # Searched without choosing an order: best matches first (PostgreSQL ranks them).
+            self.sort = RELEVANCE
+            return by_relevance(queryset, *self.sort_orders[self.default_sort])
+        self.sort = chosen or self.default_sort
         return queryset.order_by(*self.sort_orders[self.sort])
 
     def paginate_queryset(self, queryset, page_size):
@@ -53,7 +61,7 @@ class FilteredListView(ListView):
             ignored=self.filterset.ignored,
             query=self.filterset.query,
             sort=self.sort,
-            sort_choices=self.filterset.filters["sort"].extra["choices"],
+            sort_choices=self.sort_choices(),
             querystring=self.filterset.data.urlencode(),
             filters_querystring=filters.urlencode(),
             back_querystring=back.urlencode(),
@@ -61,6 +69,17 @@ class FilteredListView(ListView):
             noindex=self.filterset.active or page.number > 1,
         )
         return context
+
+    def sort_choices(self) -> list[tuple[str, str]]:
+        """The orders to choose from; "relevance" while a search is ranked.
+
+        Relevance has the empty value: sent back with the form, it means "no order chosen",
+        which keeps ranking a search and falls back to the default order without one.
+        """
+        choices = list(self.filterset.filters["sort"].extra["choices"])
+        if self.sort == RELEVANCE:
+            choices.insert(0, (RELEVANCE, _("Relevance")))
+        return choices
 
 
 def back_to_results(request) -> str:
@@ -131,12 +150,15 @@ class SearchView(TemplateView):
                 ),
             ]
             for label, list_url, queryset in sources:
+                items = list(with_highlights(by_relevance(queryset), q)[: self.per_group])
+                for item in items:
+                    item.highlighted = highlighted(item)
                 groups.append(
                     {
                         "label": label,
                         "list_url": list_url,
                         "count": queryset.count(),
-                        "items": list(queryset[: self.per_group]),
+                        "items": items,
                     }
                 )
         total = sum(group["count"] for group in groups)
@@ -171,3 +193,35 @@ def robots_txt(request):
         f"Sitemap: {settings.SITE_URL}/sitemap.xml",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def too_many_requests(request, exception=None, *, retry_after: int = 60):
+    """The styled 429 page, for any limit: `return too_many_requests(request)` in a view."""
+    from django.shortcuts import render
+
+    response = render(request, "429.html", {"noindex": True}, status=429)
+    response["Retry-After"] = str(retry_after)
+    return response
+
+
+def server_error(request):
+    """handler500: the styled 503 when the database is away, else the plain 500 page.
+
+    Reached for errors outside a view, e.g. another middleware reading the session while the
+    database is down (errors inside views: `hubsi.middleware.DatabaseUnavailableMiddleware`).
+    """
+    import sys
+
+    from django.views.defaults import server_error as plain_server_error
+
+    from hubsi.middleware import (
+        is_database_unavailable,
+        log_database_unavailable,
+        render_database_unavailable,
+    )
+
+    exception = sys.exc_info()[1]
+    if is_database_unavailable(exception):
+        log_database_unavailable(exception)
+        return render_database_unavailable(request)
+    return plain_server_error(request)

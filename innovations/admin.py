@@ -2,11 +2,20 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from hubsi.admin import PublishableAdmin, StatusFilter
+from hubsi.search import update_search_vector
 from innovations.models import Challenge, Innovation, Theme
 
 
+class RenameUpdatesSearch:
+    """Content is found by the names of its themes and challenges: re-index it on a rename."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        update_search_vector(obj)
+
+
 @admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
+class ThemeAdmin(RenameUpdatesSearch, admin.ModelAdmin):
     list_display = ["name_nl", "name_en", "slug", "position", "is_active"]
     list_filter = ["is_active"]
     search_fields = ["name_nl", "name_en", "slug"]
@@ -15,7 +24,7 @@ class ThemeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Challenge)
-class ChallengeAdmin(admin.ModelAdmin):
+class ChallengeAdmin(RenameUpdatesSearch, admin.ModelAdmin):
     list_display = ["name_nl", "name_en", "slug", "theme", "is_active"]
     list_filter = ["is_active", "theme"]
     list_select_related = ["theme"]

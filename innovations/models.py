@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -13,6 +14,7 @@ from hubsi.models import (
     SupportType,
     validate_slug_not_reserved,
 )
+from hubsi.search import search as text_search
 from hubsi.search import word_search
 from hubsi.vocabulary import ContentLanguage, Stage
 
@@ -106,11 +108,8 @@ class InnovationQuerySet(PublishableQuerySet):
         )
 
     def search(self, q: str):
-        return word_search(
-            self,
-            q,
-            ["name", "tagline", "organisation_name", "problem", "approach", "target_group"],
-        )
+        """Text search (hubsi.search): ranked full-text search on PostgreSQL."""
+        return text_search(self, q)
 
     def owned_by(self, user):
         return self.filter(owners=user)
@@ -177,6 +176,8 @@ class Innovation(Publishable):
     contact_email = models.EmailField(
         _("contact email"), blank=True, help_text=_("Never shown publicly.")
     )
+    # Kept by hubsi.search.update_search_vector; GIN-indexed on PostgreSQL by the migration.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = InnovationQuerySet.as_manager()
 

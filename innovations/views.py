@@ -4,6 +4,7 @@ from django.views.generic import DetailView
 from funding.filters import FundingFilterSet
 from funding.models import FundingOpportunity
 from funding.views import order_by_timing
+from hubsi import matching
 from hubsi.models import Status
 from hubsi.views import FilteredListView, back_to_results
 from innovations.filters import ChallengeFilterSet, InnovationFilterSet
@@ -20,13 +21,21 @@ class InnovationListView(FilteredListView):
 
 
 class InnovationDetailView(DetailView):
+    """The innovation, problem first, then who and what can help it (hubsi.matching)."""
+
     slug_url_kwarg = "slug"
+    matches_per_section = 5
 
     def get_queryset(self):
+        # `for_detail()` prefetches everything matching reads from the innovation itself.
         return Innovation.objects.published().for_detail()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(back_querystring=back_to_results(self.request), **kwargs)
+        return super().get_context_data(
+            back_querystring=back_to_results(self.request),
+            matches=matching.matches_for_innovation(self.object, limit=self.matches_per_section),
+            **kwargs,
+        )
 
 
 class ChallengeListView(FilteredListView):

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +14,7 @@ from hubsi.models import (
     SupportType,
     validate_slug_not_reserved,
 )
-from hubsi.search import word_search
+from hubsi.search import search as text_search
 from innovations.models import Challenge, Theme
 
 
@@ -25,7 +26,8 @@ class SupporterQuerySet(PublishableQuerySet):
         return self.prefetch_related("offers", "stages", "regions", "challenges", "themes")
 
     def search(self, q: str):
-        return word_search(self, q, ["name", "description"])
+        """Text search (hubsi.search): ranked full-text search on PostgreSQL."""
+        return text_search(self, q)
 
 
 class Supporter(Publishable):
@@ -62,6 +64,8 @@ class Supporter(Publishable):
     contact_email = models.EmailField(
         _("contact email"), blank=True, help_text=_("Never shown publicly.")
     )
+    # Kept by hubsi.search.update_search_vector; GIN-indexed on PostgreSQL by the migration.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = SupporterQuerySet.as_manager()
 
@@ -93,7 +97,8 @@ class SpaceQuerySet(PublishableQuerySet):
         return self.select_related("host").prefetch_related("themes", "challenges")
 
     def search(self, q: str):
-        return word_search(self, q, ["name", "description", "municipality", "facilities"])
+        """Text search (hubsi.search): ranked full-text search on PostgreSQL."""
+        return text_search(self, q)
 
 
 class ExperimentationSpace(Publishable):
@@ -122,6 +127,8 @@ class ExperimentationSpace(Publishable):
         _("who may use it and how"), blank=True, help_text=_("Conditions, costs, how to apply.")
     )
     open_to_citizens = models.BooleanField(_("open to citizens"), default=False, db_index=True)
+    # Kept by hubsi.search.update_search_vector; GIN-indexed on PostgreSQL by the migration.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = SpaceQuerySet.as_manager()
 

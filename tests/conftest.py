@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 
 from tests.factories import make_user
 
@@ -13,6 +14,26 @@ def _test_settings(settings):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Each test starts with an empty cache: rolled-back test data never bumps the version.
+    cache.clear()
+
+
+@pytest.fixture
+def english():
+    """For tests that read the English interface: reverse() then builds /en/ URLs."""
+    from django.utils import translation
+
+    translation.activate("en")
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language. A request to /en/... leaves English active in
+    the test's thread, and the next test's reverse() would then build /en/ URLs."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
@@ -20,7 +41,15 @@ def curator(db):
     """Lien: Europa WSE staff in the Curators group, not a superuser."""
     user = make_user("lien@example.org", is_staff=True)
     user.groups.add(Group.objects.get(name="Curators"))
+    # Staff reach the admin only with two-factor authentication (accounts/middleware.py).
+    from accounts.mfa import give_totp
+
+    give_totp(user, CURATOR_TOTP_SECRET)
     return user
+
+
+# The base32 secret of Lien's authenticator app: tests compute her codes with accounts.mfa.
+CURATOR_TOTP_SECRET = "LIENCURATORTOTPSECRETFORTESTSAAA"
 
 
 @pytest.fixture

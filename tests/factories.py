@@ -7,6 +7,7 @@ from django.utils import timezone
 from accounts.models import User
 from funding.models import FundingOpportunity
 from hubsi.models import Status
+from hubsi.search import update_search_vector
 from innovations.models import Challenge, Innovation, Theme
 from supporters.models import ExperimentationSpace, Supporter
 
@@ -73,6 +74,7 @@ def make_innovation(
     innovation.needs.set(needs)
     innovation.wanted_roles.set(wanted_roles)
     innovation.owners.set(owners)
+    update_search_vector(innovation)  # as services and the admin do after saving
     return innovation
 
 
@@ -102,6 +104,7 @@ def make_supporter(
     supporter.themes.set(themes)
     supporter.regions.set(regions)
     supporter.managers.set(managers)
+    update_search_vector(supporter)  # as services and the admin do after saving
     return supporter
 
 
@@ -121,6 +124,7 @@ def make_space(
     space = ExperimentationSpace.objects.create(**{**defaults, **fields})
     space.themes.set(themes)
     space.challenges.set(challenges)
+    update_search_vector(space)  # as services and the admin do after saving
     return space
 
 
@@ -148,4 +152,26 @@ def make_funding(
     funding.challenges.set(challenges)
     funding.themes.set(themes)
     funding.regions.set(regions)
+    update_search_vector(funding)  # as services and the admin do after saving
     return funding
+
+
+def verify_email(user: User) -> User:
+    """Give the user a verified allauth address: submitting and accepting invitations need it."""
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.update_or_create(
+        user=user, email=user.email, defaults={"verified": True, "primary": True}
+    )
+    return user
+
+
+def make_draft_innovation(*, owners=(), regions=("limburg",), **fields) -> Innovation:
+    """A complete draft (every step answered), ready to be submitted by its owners."""
+    fields["regions"] = regions
+    defaults = {
+        "systemic_view": "Slecht geïsoleerde huurwoningen, eigenaars die niet investeren.",
+        "approach": "Huurders isoleren samen, met vrijwilligers uit de buurt.",
+        "status": Status.DRAFT,
+    }
+    return make_innovation(owners=owners, **{**defaults, **fields})

@@ -74,6 +74,13 @@ def _pages(language: str) -> list[PageType]:
         PageType("search", lambda c: r("search", query="q=energie")),
         PageType("about", lambda c: r("about")),
         PageType("accessibility", lambda c: r("accessibility")),
+        PageType("privacy", lambda c: r("privacy")),
+        PageType("login", lambda c: r("account_login")),
+        PageType("signup", lambda c: r("account_signup")),
+        PageType("password-reset", lambda c: r("account_reset_password")),
+        PageType("password-reset-done", lambda c: r("account_reset_password_done")),
+        PageType("verification-sent", lambda c: r("account_email_verification_sent")),
+        PageType("account-deleted", lambda c: r("accounts:deleted")),
         PageType("not-found", lambda c: r("home") + "does-not-exist/", status=404),
     ]
     return [
@@ -117,4 +124,301 @@ MACHINE_PAGES: list[PageType] = [
     PageType("healthz", lambda c: "/healthz", html=False),
 ]
 
-ALL_PAGES = PUBLIC_PAGES + STAFF_PAGES + MACHINE_PAGES
+
+# Self-service pages, seen by Sara (the `owner` fixture) with her own drafts. The drafts are
+# made on first use, in the catalogue dict, linked to the catalogue's challenge.
+def owned_draft(c: dict, key: str = "owned_draft", unsaved_step: str = ""):
+    if key not in c:
+        from accounts.models import User
+        from hubsi.models import DraftInput
+        from tests.factories import make_draft_innovation, make_user, verify_email
+
+        sara = User.objects.filter(email="sara@example.org").first()
+        sara = verify_email(sara or make_user("sara@example.org"))
+        draft = make_draft_innovation(
+            owners=[sara],
+            name=f"Warme Buurt {key}",
+            slug=f"warme-buurt-{key.replace('_', '-')}",
+            challenges=[c["challenge"]],
+            regions=["limburg"],
+            needs=["coaching"],
+        )
+        if unsaved_step:
+            # What Sara typed last time did not validate: the step shows it with its errors.
+            DraftInput.objects.create(
+                content_object=draft,
+                step=unsaved_step,
+                data={"name": [""], "language": ["nl"], "problem": [""], "challenges": []},
+            )
+        c[key] = draft
+    return c[key]
+
+
+def _signed_in_pages(language: str) -> list[PageType]:
+    def r(name, *args, query=""):
+        return _reverse(name, *args, query=query, language=language)
+
+    def draft(c):
+        return owned_draft(c).slug
+
+    suffix = "" if language == "nl" else f"-{language}"
+    pages = [
+        PageType("dashboard", lambda c: owned_draft(c) and r("dashboard")),
+        PageType("innovation-new", lambda c: r("innovations:new-innovation")),
+        *(
+            PageType(
+                f"innovation-step-{step}",
+                lambda c, step=step: r("innovations:edit-step", draft(c), step),
+            )
+            for step in ("problem", "system", "approach", "partnership", "practical")
+        ),
+        PageType(
+            "innovation-step-errors",
+            lambda c: r(
+                "innovations:edit-step",
+                owned_draft(c, "unsaved_draft", unsaved_step="problem").slug,
+                "problem",
+            ),
+        ),
+        PageType("innovation-preview", lambda c: r("innovations:preview-innovation", draft(c))),
+        PageType("innovation-submit", lambda c: r("innovations:submit-innovation", draft(c))),
+        PageType("innovation-delete", lambda c: r("innovations:delete-innovation", draft(c))),
+        PageType("innovation-invite", lambda c: r("innovations:invite-innovation", draft(c))),
+    ]
+    return [
+        PageType(p.name + suffix, p.url, "signed-in", p.status, p.html, frozenset({language}))
+        for p in pages
+    ]
+
+
+SIGNED_IN_PAGES: list[PageType] = _signed_in_pages("nl") + _signed_in_pages("en")
+
+
+def _account_pages(language: str) -> list[PageType]:
+    """Sara's own account pages (allauth and "Your data"). Pages that first ask for the
+    password again (two-factor set-up, deleting the account) are checked in
+    tests/test_privacy.py and tests/e2e/test_signup_journey.py."""
+
+    def r(name):
+        return _reverse(name, language=language)
+
+    suffix = "" if language == "nl" else f"-{language}"
+    pages = [
+        PageType("account-email", lambda c: r("account_email")),
+        PageType("password-change", lambda c: r("account_change_password")),
+        PageType("mfa-index", lambda c: r("mfa_index")),
+        PageType("reauthenticate", lambda c: r("account_reauthenticate")),
+        PageType("logout-confirm", lambda c: r("account_logout")),
+        PageType("your-data", lambda c: r("accounts:privacy")),
+    ]
+    return [
+        PageType(p.name + suffix, p.url, "signed-in", p.status, p.html, frozenset({language}))
+        for p in pages
+    ]
+
+
+SIGNED_IN_PAGES += _account_pages("nl") + _account_pages("en")
+
+
+# Connections (docs/connecting.md): contact requests, reports, saved searches, digests. Sara
+# (verified) manages the catalogue's supporter and has a request from Koen to answer.
+def connected_sara(c: dict):
+    if "connected_sara" not in c:
+        from accounts.models import User
+        from connections import services
+        from tests.factories import make_innovation, make_user, verify_email
+
+        sara = User.objects.filter(email="sara@example.org").first()
+        sara = verify_email(sara or make_user("sara@example.org"))
+        c["supporter"].managers.add(sara)
+        mine = make_innovation(
+            owners=[sara],
+            name="Warme Buurt Genk",
+            slug="warme-buurt-genk",
+            challenges=[c["challenge"]],
+        )
+        koen = verify_email(make_user("koen.connect@example.org"))
+        c["contact_request"] = services.contact_request_send(
+            sender=koen, target=mine, message="Wij willen graag samenwerken."
+        )
+        services.saved_search_create(
+            user=sara, name="Energie", list_kind="innovations", query="challenge=energy"
+        )
+        c["connected_sara"] = sara
+    return c["connected_sara"]
+
+
+def _unsubscribe_token(c: dict) -> str:
+    from connections.digests import unsubscribe_token
+    from connections.models import DigestSettings
+
+    return unsubscribe_token(DigestSettings.objects.get(user=connected_sara(c)))
+
+
+def _connection_pages(language: str) -> tuple[list[PageType], list[PageType]]:
+    def r(name, *args, query=""):
+        return _reverse(name, *args, query=query, language=language)
+
+    suffix = "" if language == "nl" else f"-{language}"
+    public = [
+        PageType(
+            "report-page",
+            lambda c: r("connections:report-page", query=f"page=innovation:{c['innovation'].slug}"),
+        ),
+        PageType(
+            "digest-unsubscribe",
+            lambda c: r("connections:digest-unsubscribe", _unsubscribe_token(c)),
+        ),
+    ]
+    signed_in = [
+        PageType("dashboard-connections", lambda c: connected_sara(c) and r("dashboard")),
+        PageType(
+            "supporter-detail-manager",
+            lambda c: connected_sara(c) and r("supporters:supporter-detail", c["supporter"].slug),
+        ),
+        PageType(
+            "contact-form",
+            lambda c: (
+                connected_sara(c) and r("connections:contact-innovation", c["innovation"].slug)
+            ),
+        ),
+        PageType(
+            "contact-request",
+            lambda c: (
+                connected_sara(c)
+                and r("connections:contact-request-detail", c["contact_request"].pk)
+            ),
+        ),
+        PageType(
+            "contact-request-report",
+            lambda c: (
+                connected_sara(c)
+                and r("connections:contact-request-report", c["contact_request"].pk)
+            ),
+        ),
+        PageType(
+            "saved-search-list", lambda c: connected_sara(c) and r("connections:saved-search-list")
+        ),
+        PageType(
+            "saved-search-new",
+            lambda c: r(
+                "connections:new-saved-search",
+                query=f"list=innovations&challenge={c['challenge'].slug}&region=limburg",
+            ),
+        ),
+    ]
+    return (
+        [
+            PageType(p.name + suffix, p.url, "anyone", p.status, p.html, frozenset({language}))
+            for p in public
+        ],
+        [
+            PageType(p.name + suffix, p.url, "signed-in", p.status, p.html, frozenset({language}))
+            for p in signed_in
+        ],
+    )
+
+
+for _language in ("nl", "en"):
+    _public, _signed_in = _connection_pages(_language)
+    PUBLIC_PAGES += _public
+    SIGNED_IN_PAGES += _signed_in
+
+
+# Supporter self-service (supporters/selfservice.py): Sara's draft organisation profile and a
+# draft place it hosts, made on first use in the catalogue dict.
+def owned_supporter(c: dict, key: str = "owned_supporter", unsaved_step: str = ""):
+    if key not in c:
+        from accounts.models import User
+        from hubsi.models import DraftInput, Status
+        from tests.factories import make_supporter, make_user, verify_email
+
+        sara = User.objects.filter(email="sara@example.org").first()
+        sara = verify_email(sara or make_user("sara@example.org"))
+        supporter = make_supporter(
+            managers=[sara],
+            status=Status.DRAFT,
+            name=f"Energiehuis {key}",
+            slug=f"energiehuis-{key.replace('_', '-')}",
+            offers=["coaching"],
+            regions=["limburg"],
+            challenges=[c["challenge"]],
+        )
+        if unsaved_step:
+            DraftInput.objects.create(
+                content_object=supporter, step=unsaved_step, data={"offers": [], "regions": []}
+            )
+        c[key] = supporter
+    return c[key]
+
+
+def owned_space(c: dict):
+    if "owned_space" not in c:
+        from hubsi.models import Status
+        from tests.factories import make_space
+
+        c["owned_space"] = make_space(
+            host=owned_supporter(c),
+            status=Status.DRAFT,
+            name="Proefwoning Sara",
+            slug="proefwoning-sara",
+            access="Op aanvraag.",
+            challenges=[c["challenge"]],
+        )
+    return c["owned_space"]
+
+
+def _supporter_pages(language: str) -> list[PageType]:
+    def r(name, *args, query=""):
+        return _reverse(name, *args, query=query, language=language)
+
+    def supporter(c):
+        return owned_supporter(c).slug
+
+    def space(c):
+        return owned_space(c).slug
+
+    suffix = "" if language == "nl" else f"-{language}"
+    pages = [
+        PageType("supporter-new", lambda c: r("supporters:new-supporter")),
+        *(
+            PageType(
+                f"supporter-step-{step}",
+                lambda c, step=step: r("supporters:edit-step", supporter(c), step),
+            )
+            for step in ("organisation", "offer")
+        ),
+        PageType(
+            "supporter-step-errors",
+            lambda c: r(
+                "supporters:edit-step",
+                owned_supporter(c, "unsaved_supporter", unsaved_step="offer").slug,
+                "offer",
+            ),
+        ),
+        PageType("supporter-preview", lambda c: r("supporters:preview-supporter", supporter(c))),
+        PageType("supporter-submit", lambda c: r("supporters:submit-supporter", supporter(c))),
+        PageType("supporter-delete", lambda c: r("supporters:delete-supporter", supporter(c))),
+        PageType("supporter-invite", lambda c: r("supporters:invite-supporter", supporter(c))),
+        PageType("space-new", lambda c: owned_supporter(c) and r("supporters:new-space")),
+        *(
+            PageType(
+                f"space-step-{step}",
+                lambda c, step=step: r("supporters:space-edit-step", space(c), step),
+            )
+            for step in ("place", "access")
+        ),
+        PageType("space-preview", lambda c: r("supporters:preview-space", space(c))),
+        PageType("space-submit", lambda c: r("supporters:submit-space", space(c))),
+        PageType("space-delete", lambda c: r("supporters:delete-space", space(c))),
+        PageType("dashboard-supporter", lambda c: owned_space(c) and r("dashboard")),
+    ]
+    return [
+        PageType(p.name + suffix, p.url, "signed-in", p.status, p.html, frozenset({language}))
+        for p in pages
+    ]
+
+
+SIGNED_IN_PAGES += _supporter_pages("nl") + _supporter_pages("en")
+
+ALL_PAGES = PUBLIC_PAGES + STAFF_PAGES + MACHINE_PAGES + SIGNED_IN_PAGES

@@ -469,9 +469,12 @@ def test_import_view_lists_the_bad_rows_and_imports_nothing(curator_client):
 
 @pytest.mark.django_db
 def test_import_view_is_closed_to_staff_without_the_permissions(client):
+    from accounts.mfa import give_totp
     from tests.factories import make_user
 
-    client.force_login(make_user(is_staff=True))
+    staff = make_user(is_staff=True)
+    give_totp(staff, "STAFFWITHOUTPERMISSIONSTOTPAAAAA")  # staff need it to reach the admin
+    client.force_login(staff)
 
     assert client.get(admin_url("import")).status_code == 403
     assert client.get(admin_url("export")).status_code == 403

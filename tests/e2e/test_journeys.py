@@ -1,8 +1,10 @@
 """Journeys through the site as the design's people make them, asserting what they see."""
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 
+from accounts.mfa import give_totp, totp_code
 from hubsi.models import Status
 from tests.conftest import build_catalogue
 from tests.factories import make_challenge, make_innovation, make_user
@@ -57,6 +59,10 @@ def test_curator_publishes_a_submission_from_the_review_queue(page):
     catalogue = build_catalogue(1)
     lien = make_user("lien@europa-wse.example", password="een-lang-wachtwoord-2026", is_staff=True)
     lien.groups.add(Group.objects.get(name="Curators"))
+    EmailAddress.objects.create(user=lien, email=lien.email, verified=True, primary=True)
+    # Staff need two-factor authentication: Lien's authenticator app has this secret.
+    secret = "LIENSPHONEAUTHENTICATORSECRETAAA"
+    give_totp(lien, secret)
     make_innovation(
         name="Repair Café Genk", status=Status.SUBMITTED, challenges=[catalogue["challenge"]]
     )
@@ -64,10 +70,15 @@ def test_curator_publishes_a_submission_from_the_review_queue(page):
     page.goto("/innovations/")
     assert page.get_by_text("Repair Café Genk").count() == 0
 
-    page.goto("/admin/")
+    page.goto("/admin/")  # the admin signs in through the site's own sign-in page
+    assert page.get_by_role("heading", level=1).inner_text() == "Aanmelden"
     page.get_by_label("E-mailadres").fill("lien@europa-wse.example")
-    page.get_by_label("Wachtwoord").fill("een-lang-wachtwoord-2026")
+    page.get_by_label("Wachtwoord", exact=True).fill("een-lang-wachtwoord-2026")
     page.get_by_role("button", name="Aanmelden").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Tweestapsverificatie"
+    page.get_by_label("Code").fill(totp_code(secret))
+    page.get_by_role("button", name="Aanmelden").click()
+    page.wait_for_url("**/admin/")
     page.goto("/admin/innovations/innovation/?status__exact=submitted")
     row = page.locator("#result_list tr", has_text="Repair Café Genk")
     row.locator("input[type=checkbox]").check()

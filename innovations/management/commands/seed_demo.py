@@ -26,6 +26,7 @@ from django.utils.text import slugify
 from funding.models import FundingOpportunity, today
 from hubsi import vocabulary
 from hubsi.models import Region, Status
+from hubsi.search import reindex, searchable_models
 from innovations.models import Challenge, Innovation, Theme
 from supporters.models import ExperimentationSpace, Supporter
 
@@ -4600,6 +4601,7 @@ class Command(BaseCommand):
                 f"{ExperimentationSpace.objects.published().count()} experimentation places, "
                 f"{FundingOpportunity.objects.published().count()} funding opportunities."
             )
+        self.index_for_search()
 
     def check_database(self) -> None:
         try:
@@ -4696,6 +4698,13 @@ class Command(BaseCommand):
             done += size
             self.say(f"{label}: {done}/{missing}")
         return missing
+
+    def index_for_search(self) -> None:
+        """Bulk inserts bypass `update_search_vector`: one set-based UPDATE per model instead
+        (PostgreSQL only; the same SQL as `reindex_search`), for the rows without a vector."""
+        indexed = sum(reindex(model, only_missing=True) for model in searchable_models())
+        if indexed and self.verbosity >= 2:
+            self.stdout.write(f"Search: indexed {indexed} new items.")
 
     def say(self, message: str) -> None:
         if self.verbosity >= 1:

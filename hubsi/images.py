@@ -1,0 +1,108 @@
+"""Uploaded logos: decided by decoding, never by name or header, and never served as uploaded.
+
+`process_logo` checks an upload (size, real format, dimensions) and returns a new WebP image
+at most `OUTPUT_SIZE` pixels wide and high, with no metadata (EXIF, GPS, comments) and a
+generated name. The original bytes are dropped. Used by every form with a logo.
+"""
+
+import io
+import uuid
+import warnings
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_DIMENSION = 4000
+OUTPUT_SIZE = 600
+ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP")
+ACCEPT_ATTRIBUTE = "image/jpeg,image/png,image/webp"
+
+NOT_AN_IMAGE = _(
+    "This file is not a JPEG, PNG or WebP image. Choose a logo in one of these formats."
+)
+
+
+def process_logo(upload, *, output_size: int = OUTPUT_SIZE) -> ContentFile:
+    """Validate an uploaded file and return it re-encoded as WebP, or raise ValidationError."""
+    if upload.size is not None and upload.size > MAX_BYTES:
+        raise ValidationError(
+            _("This file is larger than 2 MB. Choose a smaller logo."), code="too_big"
+        )
+    upload.seek(0)
+    data = upload.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise ValidationError(
+            _("This file is larger than 2 MB. Choose a smaller logo."), code="too_big"
+        )
+    with warnings.catch_warnings():
+        # Pillow warns about images of suspicious size; here that is a refusal.
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            with Image.open(io.BytesIO(data), formats=ACCEPTED_FORMATS) as probe:
+                image_format = probe.format
+                width, height = probe.size
+                probe.verify()
+        except (
+            UnidentifiedImageError,
+            Image.DecompressionBombError,
+            Image.DecompressionBombWarning,
+            OSError,
+            SyntaxError,
+            ValueError,
+        ) as error:
+            raise ValidationError(NOT_AN_IMAGE, code="not_an_image") from error
+        if image_format not in ACCEPTED_FORMATS:
+            raise ValidationError(NOT_AN_IMAGE, code="not_an_image")
+        # Checked on the header's dimensions, before any pixel is decoded.
+        if width > MAX_DIMENSION or height > MAX_DIMENSION:
+            raise ValidationError(
+                _(
+                    "This image is %(width)d × %(height)d pixels; a logo may be at most "
+                    "4,000 × 4,000 pixels."
+                ),
+                code="too_many_pixels",
+                params={"width": width, "height": height},
+            )
+        try:
+            with Image.open(io.BytesIO(data), formats=ACCEPTED_FORMATS) as image:
+                image.load()
+                image = ImageOps.exif_transpose(image)  # keep the orientation EXIF described
+                image = _without_metadata(image)
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning, OSError) as error:
+            raise ValidationError(NOT_AN_IMAGE, code="not_an_image") from error
+    image.thumbnail((output_size, output_size), Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    image.save(out, format="WEBP", quality=85, method=4)
+    return ContentFile(out.getvalue(), name=f"{uuid.uuid4().hex}.webp")
+
+
+def _without_metadata(image: Image.Image) -> Image.Image:
+    """A fresh image holding only the pixels: no EXIF, XMP, ICC or text chunks survive."""
+    has_alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+    image = image.convert("RGBA" if has_alpha else "RGB")
+    clean = Image.new(image.mode, image.size)
+    clean.paste(image)
+    return clean
+
+
+class LogoField(forms.FileField):
+    """A file field whose cleaned value is the processed logo (a ContentFile), or None."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault(
+            "help_text",
+            _("JPEG, PNG or WebP, at most 2 MB and 4,000 × 4,000 pixels. We resize it."),
+        )
+        kwargs.setdefault("widget", forms.FileInput(attrs={"accept": ACCEPT_ATTRIBUTE}))
+        super().__init__(**kwargs)
+
+    def clean(self, data, initial=None):
+        upload = super().clean(data, initial)
+        if not upload or upload is initial:
+            return None
+        return process_logo(upload)

@@ -1,0 +1,35 @@
+"""`manage.py backup`: the database and the uploaded media in one tar file (hubsi/backups.py)."""
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandParser
+from django.db import DEFAULT_DB_ALIAS, connections
+
+from hubsi.backups import create_backup
+
+
+class Command(BaseCommand):
+    help = (
+        "Back up the PostgreSQL database (pg_dump) and MEDIA_ROOT into one tar file, readable "
+        "by its owner only. Restore it with `manage.py restore`."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--output",
+            type=Path,
+            help="The archive to write (default: backups/hubsi-<UTC date and time>.tar).",
+        )
+
+    def handle(self, *args, **options) -> None:
+        output = options["output"] or Path("backups") / (
+            f"hubsi-{datetime.now(UTC):%Y%m%d-%H%M%S}.tar"
+        )
+        db = connections[DEFAULT_DB_ALIAS].settings_dict
+        manifest = create_backup(db=db, media_root=Path(settings.MEDIA_ROOT), output=output)
+        self.stdout.write(
+            f"Backed up database {manifest['database']!r} and {manifest['media_files']} media "
+            f"files to {output}"
+        )

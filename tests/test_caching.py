@@ -1,0 +1,65 @@
+"""Anonymous pages are served from the shared cache; a publication shows at once."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from hubsi import services
+from hubsi.caching import catalogue_version
+from hubsi.models import Status
+from tests.conftest import build_catalogue
+from tests.e2e.conftest import _migration_data  # noqa: F401  (restores flushed data)
+from tests.factories import make_innovation
+
+# Invalidation happens after commit, so these tests commit for real.
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_second_anonymous_visit_needs_no_query(client):
+    build_catalogue(2)
+    client.get("/innovations/")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/innovations/")
+    assert response.status_code == 200
+    assert len(queries) == 0
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_publication_is_visible_at_once(client, curator):
+    catalogue = build_catalogue(1)
+    submitted = make_innovation(
+        name="Repair Café Genk", status=Status.SUBMITTED, challenges=[catalogue["challenge"]]
+    )
+    assert "Repair Café Genk" not in client.get("/innovations/").content.decode()
+    version = catalogue_version()
+    services.content_publish(obj=submitted, by=curator)
+    assert catalogue_version() > version
+    assert "Repair Café Genk" in client.get("/innovations/").content.decode()
+    assert (
+        "Repair Café Genk" in client.get(catalogue["challenge"].get_absolute_url()).content.decode()
+    )
+
+
+def test_signed_in_people_get_a_fresh_page(client, owner):
+    build_catalogue(1)
+    client.force_login(owner)
+    client.get("/innovations/")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/innovations/")
+    assert len(queries) > 0
+    assert "no-store" in response["Cache-Control"] or "private" in response["Cache-Control"]
+
+
+def test_a_waiting_message_is_shown_not_cached(client, rf):
+    from django.contrib.messages import INFO
+    from django.contrib.messages.storage.base import Message
+    from django.contrib.messages.storage.cookie import CookieStorage
+
+    build_catalogue(1)
+    client.get("/about/")  # now cached for anonymous visitors
+    storage = CookieStorage(rf.get("/"))
+    client.cookies["messages"] = storage._encode([Message(INFO, "Je bent afgemeld.")])
+    response = client.get("/about/")
+    assert "Je bent afgemeld." in response.content.decode()
+    del client.cookies["messages"]
+    assert "Je bent afgemeld." not in client.get("/about/").content.decode()
