@@ -19,6 +19,7 @@ from django.db import connection
 
 from hubsi.backups import _connect
 from tests.conftest import build_catalogue
+from tests.e2e.conftest import _migration_data  # noqa: F401  (restores data a flush removed)
 from tests.factories import make_user
 
 pytestmark = pytest.mark.postgres
@@ -68,7 +69,7 @@ def row_counts(settings_dict: dict) -> dict[str, int]:
         }
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_backup_restored_into_an_empty_database_has_everything_back(
     postgresql, empty_database, tmp_path, settings
 ):
@@ -115,7 +116,7 @@ def test_a_backup_restored_into_an_empty_database_has_everything_back(
     assert restored_logo.read_bytes() == b"RIFF-logo-bytes"
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_restore_refuses_a_database_that_is_not_empty(postgresql, tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path / "media"
     archive = tmp_path / "hubsi.tar"

@@ -78,6 +78,9 @@ def _migration_data(transactional_db):
     """Browser tests use committed data (the live server runs in another thread), and the
     tables are flushed after each of them: put back what the data migrations created."""
     from django.contrib.auth.management import create_permissions
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.clear_cache()  # its cached ids died with the flush
 
     create_terms = import_module("hubsi.migrations.0002_vocabulary_terms").create_terms
     create_curators = import_module("innovations.migrations.0002_curators_group").create_curators
