@@ -10,6 +10,7 @@ import logging
 from datetime import timedelta
 from functools import partial
 
+from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -232,10 +233,26 @@ def digest_settings_for(user) -> DigestSettings:
     return settings
 
 
+class SavedSearchNotAllowed(ValidationError):
+    """The search cannot be saved; the message says why, for the person saving it."""
+
+
 @transaction.atomic
 def saved_search_create(*, user, name: str, list_kind: str, query: str) -> SavedSearch:
     """Save a filtered list. The first saved search starts the user's digests: the first one
-    covers what is published from now on."""
+    covers what is published from now on. At most `settings.SAVED_SEARCHES_PER_USER` each
+    (SavedSearchNotAllowed beyond)."""
+    # Lock the user's row so that two simultaneous saves cannot both pass the cap.
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+    limit = django_settings.SAVED_SEARCHES_PER_USER
+    if user.saved_searches.count() >= limit:
+        raise SavedSearchNotAllowed(
+            _(
+                "You already have %(limit)s saved searches, the most allowed. Delete one you "
+                "no longer need, then save this one."
+            )
+            % {"limit": limit}
+        )
     settings = digest_settings_for(user)
     if settings.frequency == Frequency.NEVER and not user.saved_searches.exists():
         settings.frequency = Frequency.WEEKLY

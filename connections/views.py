@@ -1,7 +1,8 @@
 """Pages for contact requests, reports, saved searches and unsubscribing from digests.
 
 Public detail pages are cached for anonymous visitors and carry no form: they link here. Every
-page here is personal (never cached), except the report form, which anyone may use.
+page here is personal (never cached), except the report form, which anyone may use. Every POST
+of a signed-in person counts against their budget (`hubsi.limits.rate_limited`).
 """
 
 import hashlib
@@ -34,6 +35,7 @@ from connections.models import (
     ReportKind,
     SavedSearch,
 )
+from hubsi.limits import rate_limited
 from innovations.models import Innovation
 from supporters.models import ExperimentationSpace, Supporter
 
@@ -67,6 +69,7 @@ def _contact(request, target, back_url):
 @never_cache
 @verified_email_required
 @require_http_methods(["GET", "POST"])
+@rate_limited("form")
 def contact_innovation(request, slug: str):
     innovation = get_object_or_404(Innovation.objects.published(), slug=slug)
     return _contact(request, innovation, innovation.get_absolute_url())
@@ -75,6 +78,7 @@ def contact_innovation(request, slug: str):
 @never_cache
 @verified_email_required
 @require_http_methods(["GET", "POST"])
+@rate_limited("form")
 def contact_supporter(request, slug: str):
     supporter = get_object_or_404(Supporter.objects.published(), slug=slug)
     return _contact(request, supporter, supporter.get_absolute_url())
@@ -118,6 +122,7 @@ def contact_request_detail(request, pk: int):
 @never_cache
 @login_required
 @require_POST
+@rate_limited("form")
 def contact_request_answer(request, pk: int):
     contact_request, is_recipient = _request_for_party(request, pk)
     if not is_recipient:
@@ -157,6 +162,7 @@ def contact_request_answer(request, pk: int):
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
+@rate_limited("form")
 def contact_request_report(request, pk: int):
     contact_request, is_recipient = _request_for_party(request, pk)
     if not is_recipient:
@@ -206,6 +212,7 @@ def _over_report_limit(request) -> bool:
 
 @never_cache
 @require_http_methods(["GET", "POST"])
+@rate_limited("form")  # signed-in people; everyone also by address (REPORTS_PER_HOUR)
 def report_page(request):
     """Anyone may report a public page (no account needed), with a reason; per IP address at
     most REPORTS_PER_HOUR an hour."""
@@ -244,6 +251,7 @@ def saved_search_list(request):
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
+@rate_limited("form", "saved-search")
 def saved_search_new(request):
     kind = request.GET.get("list", "")
     if kind not in ListKind.values:
@@ -251,11 +259,15 @@ def saved_search_new(request):
     query = digests.clean_query(request.GET)
     form = SavedSearchForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.saved_search_create(
-            user=request.user, name=form.cleaned_data["name"], list_kind=kind, query=query
-        )
-        messages.success(request, _("Search saved. New matches come in your digest."))
-        return redirect("connections:saved-search-list")
+        try:
+            services.saved_search_create(
+                user=request.user, name=form.cleaned_data["name"], list_kind=kind, query=query
+            )
+        except services.SavedSearchNotAllowed as error:
+            form.add_error(None, error)  # the page shows why; the typed name stays
+        else:
+            messages.success(request, _("Search saved. New matches come in your digest."))
+            return redirect("connections:saved-search-list")
     preview = SavedSearch(list_kind=kind, query=query)
     filters = [(name, value) for name, values in QueryDict(query).lists() for value in values]
     context = {
@@ -271,6 +283,7 @@ def saved_search_new(request):
 @never_cache
 @login_required
 @require_POST
+@rate_limited("form")
 def saved_search_delete(request, pk: int):
     saved_search = get_object_or_404(SavedSearch, pk=pk, user=request.user)
     services.saved_search_delete(saved_search=saved_search, by=request.user)
@@ -281,6 +294,7 @@ def saved_search_delete(request, pk: int):
 @never_cache
 @login_required
 @require_POST
+@rate_limited("form")
 def digest_frequency(request):
     form = FrequencyForm(request.POST)
     if form.is_valid():

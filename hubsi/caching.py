@@ -7,6 +7,7 @@ be found and deleted.
 """
 
 import hashlib
+import time
 from functools import wraps
 
 from django.core.cache import cache
@@ -22,8 +23,8 @@ def catalogue_version() -> int:
     version = cache.get(VERSION_KEY)
     if version is None:
         # add() so that concurrent first requests agree on one starting value.
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
+        cache.add(VERSION_KEY, _new_series(), timeout=None)
+        version = cache.get(VERSION_KEY)
     return version
 
 
@@ -31,7 +32,13 @@ def bump_catalogue_version() -> None:
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # not set yet (e.g. after a cache restart): start a new series
-        cache.add(VERSION_KEY, 2, timeout=None)
+        cache.add(VERSION_KEY, _new_series(), timeout=None)
+
+
+def _new_series() -> int:
+    """A starting version that no earlier series used: after the cache was emptied, a
+    process's own copy of something (the facet index) must not pass for current."""
+    return time.time_ns() // 1000
 
 
 def cache_public_page(view):

@@ -7,14 +7,17 @@ Unknown values are dropped before validation and reported, so bad input never fa
 """
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cached_property
 
 import django_filters
 from django.db.models import Count, Q
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from hubsi import facet_index
 from hubsi.caching import cached_facets
-from hubsi.search import MAX_QUERY_LENGTH
+from hubsi.search import MAX_QUERY_LENGTH, is_ranked
 from hubsi.vocabulary import regions_covering
 
 
@@ -136,9 +139,27 @@ class FacetFilter(django_filters.MultipleChoiceFilter):
 
 
 class ListFilterSet(django_filters.FilterSet):
-    """Base for public list filters. `q` is text search through the QuerySet's `search()`."""
+    """Base for public list filters. `q` is text search through the QuerySet's `search()`.
+
+    With `bitset_order` (the list's default order), facets are counted and results listed
+    from bitsets (hubsi/facet_index.py) instead of one aggregate query per facet: for lists of
+    many items whose filters are all facet filters.
+    """
 
     q = django_filters.CharFilter(method="filter_search", label=_("Search"))
+    bitset_order: tuple[str, ...] | None = None
+
+    @classmethod
+    def facet_filters(cls) -> dict[str, "FacetFilter"]:
+        return {
+            name: flt
+            for name, flt in cls.base_filters.items()
+            if isinstance(flt, FacetFilter) and flt.facet
+        }
+
+    @staticmethod
+    def choice_pairs(flt) -> list[tuple[str, str]]:
+        return _choice_pairs(flt.extra["choices"])
 
     def __init__(self, data: QueryDict | None = None, queryset=None, *, request=None):
         self.ignored: list[tuple[str, str]] = []
@@ -214,18 +235,22 @@ class ListFilterSet(django_filters.FilterSet):
             if value and name != "sort"
         }
         groups = []
+        bitsets = self.bitsets
         for name, flt in self.filters.items():
             if not isinstance(flt, FacetFilter) or not flt.facet:
                 continue
             choices = self.choices[name]
             others = tuple(sorted((k, v) for k, v in cleaned.items() if k != name))
-            counts = cached_facets(
-                (self._meta.model._meta.label, name, others),
-                lambda name=name, flt=flt, choices=choices: flt.q_for.counts(
-                    self.queryset_without(name).order_by(),
-                    {f"c{index}": [key] for index, (key, _label) in enumerate(choices)},
-                ),
-            )
+            if bitsets is not None:
+                counts = bitsets.counts(name, choices)
+            else:
+                counts = cached_facets(
+                    (self._meta.model._meta.label, name, others),
+                    lambda name=name, flt=flt, choices=choices: flt.q_for.counts(
+                        self.queryset_without(name).order_by(),
+                        {f"c{index}": [key] for index, (key, _label) in enumerate(choices)},
+                    ),
+                )
             selected = set(self.form.cleaned_data.get(name) or [])
             groups.append(
                 {
@@ -244,6 +269,80 @@ class ListFilterSet(django_filters.FilterSet):
                 }
             )
         return groups
+
+    @cached_property
+    def bitsets(self) -> "BitsetSelection | None":
+        """The selection as bitsets (hubsi/facet_index.py), or None when they do not apply:
+        not enabled, a filter that is not a facet, or the index being built elsewhere."""
+        if self.bitset_order is None or not self.is_valid():
+            return None
+        cleaned = {name: value for name, value in self.form.cleaned_data.items() if value}
+        facet_names = set(self.facet_filters())
+        if set(cleaned) - facet_names - {"q", "sort"}:
+            return None
+        index = facet_index.get(
+            type(self), self.queryset.model.objects.published(), self.bitset_order
+        )
+        if index is None:
+            return None
+        matching, ranks = index.everything, None
+        if cleaned.get("q"):
+            found = self.queryset.search(cleaned["q"]).order_by()
+            if is_ranked(found):
+                # One query for what matches and how well: the list is ordered from it.
+                ranks = dict(found.values_list("pk", "search_rank"))
+                matching = index.bitset_of(ranks)
+            else:
+                found = found.values_list("pk", flat=True)
+                matching = index.bitset_of(found)
+        selected = {
+            name: index.selected(name, values)
+            for name, values in cleaned.items()
+            if name in facet_names
+        }
+        return BitsetSelection(index, matching, selected, ranks)
+
+
+@dataclass
+class BitsetSelection:
+    """What the filters select, as bitsets: `matching` the search (or everything), then one
+    bitset per active facet filter."""
+
+    index: "facet_index.FacetIndex"
+    matching: int
+    selected: dict[str, int]
+    ranks: dict[int, float] | None = None  # the search's rank per item, on PostgreSQL
+
+    def without(self, excluded: str | None) -> int:
+        bits = self.matching
+        for name, selected in self.selected.items():
+            if name != excluded:
+                bits &= selected
+        return bits
+
+    def counts(self, name: str, choices) -> dict[str, int]:
+        base = self.without(name)
+        return {
+            f"c{position}": (base & self.index.bits.get((name, key), 0)).bit_count()
+            for position, (key, _label) in enumerate(choices)
+        }
+
+    def results(self, queryset) -> "facet_index.IndexedResults":
+        """The results in the index's (default) order."""
+        return facet_index.IndexedResults(self.index, self.without(None), queryset)
+
+    def ranked_results(self, queryset) -> "facet_index.RankedResults":
+        """The results by search rank, ties in the index's order."""
+        selected = self.without(None)
+        flags = selected.to_bytes((len(self.index.pks) + 7) // 8, "little")
+        positions = self.index.positions()
+        keyed = []
+        for pk, rank in self.ranks.items():
+            i = positions.get(pk)
+            if i is not None and flags[i >> 3] >> (i & 7) & 1:
+                keyed.append((-rank, i, pk))
+        keyed.sort()
+        return facet_index.RankedResults([pk for _rank, _position, pk in keyed], queryset)
 
 
 def _choice_pairs(choices) -> list[tuple[str, str]]:

@@ -630,20 +630,27 @@ def _space_reasons(row, profile: InnovationProfile) -> list[str]:
 
 
 def similar_innovations(innovation, limit: int = DEFAULT_LIMIT) -> list[Match]:
-    """Other published innovations on the same challenges, then on the same themes."""
+    """Other published innovations on the same challenges, then on the same themes.
+
+    There can be tens of thousands of candidates, so they are ranked on keys only (narrow rows
+    to sort, read from the `innovation_ranking` index), and first among the innovations that
+    share a challenge: most candidates share only a theme and score at most `theme_only_best`,
+    so when those sharing a challenge fill the list with higher scores, they are the answer.
+    Only the rows returned are then read in full, with the flags that explain them.
+    """
     profile = _profile(innovation)
+    if limit <= 0:
+        return []
     challenges, regions = _Link(Innovation, "challenges"), _Link(Innovation, "regions")
     theme = "challenge__theme_id"
     queryset = (
         Innovation.objects.published()
         .for_listing()
         .exclude(pk=profile.pk)
-        # Sharing a challenge implies sharing its theme: one semi-join narrows to both.
-        .filter(challenges.owners_of(profile.themes, lookup=theme))
         .annotate(
             **challenges.each("challenge", profile.challenges),
-            # The candidate filter above is exactly "shares a theme": the flag is 1 for every
-            # row, so it needs no second hash of the same links.
+            # Every candidate shares a theme (sharing a challenge implies sharing its theme):
+            # the flag is 1 for every row and needs no second hash of the same links.
             shares_theme=Value(1, output_field=IntegerField()),
             same_stage=_flag(Q(stage=profile.stage)),
             shares_region=regions.has(profile.regions),
@@ -658,8 +665,24 @@ def similar_innovations(innovation, limit: int = DEFAULT_LIMIT) -> list[Match]:
             )
         )
     )
-    rows = _ranked(queryset, limit, "-score", "name", "pk")
-    return [Match(row, row.score, _innovation_reasons(row, profile)) for row in rows]
+
+    def top(candidates: Q) -> list[tuple[int, int]]:
+        ranked = queryset.filter(candidates).order_by("-score", "name", "pk")
+        return list(ranked.values_list("pk", "score")[:limit])
+
+    theme_only_best = (
+        WEIGHTS["shared_theme"]
+        + WEIGHTS["serves_stage"]
+        + (WEIGHTS["region_local"] if profile.regions else 0)
+    )
+    best = top(challenges.owners_of(profile.challenges))
+    if len(best) < limit or best[-1][1] <= theme_only_best:
+        best = top(challenges.owners_of(profile.themes, lookup=theme))
+    rows = queryset.in_bulk([pk for pk, _score in best])
+    return [
+        Match(rows[pk], rows[pk].score, _innovation_reasons(rows[pk], profile))
+        for pk, _score in best
+    ]
 
 
 def _innovation_reasons(row, profile: InnovationProfile) -> list[str]:

@@ -25,6 +25,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from hubsi import services
+from hubsi.limits import rate_limited
 from hubsi.models import (
     DraftInput,
     OwnershipInvitation,
@@ -340,6 +341,7 @@ def dashboard(request):
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
+@rate_limited("form")
 def invitation_accept(request, token: str):
     """GET shows the invitation; POST accepts it (a link alone never changes anything)."""
     invitation = (

@@ -290,3 +290,19 @@ LOGGING = {
 }
 
 PAGE_SIZE = 20
+
+# Abuse limits per signed-in person (hubsi/limits.py; docs/security.md lists them). Rates are
+# counted on the default cache above, shared by every worker: per action, (POSTs, seconds) in
+# fixed windows; the POST over a budget gets the styled 429 page with Retry-After.
+USER_RATE_LIMITS = {
+    # Every self-service form POST together: steps, new drafts, submissions, deletions,
+    # invitations, contact requests and answers, reports, saved searches.
+    "form": [(30, 60), (500, 24 * 3600)],
+    # On top of "form": each invitation mails an address the person typed.
+    "invitation": [(10, 3600), (30, 24 * 3600)],
+    # On top of "form": saving searches.
+    "saved-search": [(10, 3600)],
+}
+# Caps on rows, counted in the database: a clear message on the form, what was typed is kept.
+SAVED_SEARCHES_PER_USER = 25
+OPEN_DRAFTS_PER_USER = 20

@@ -4,9 +4,16 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from hubsi.caching import bump_catalogue_version
+from hubsi.models import Status
+
+# Content in these states was never public (published content only ever moves to archived),
+# so saving it changes no public page: a draft saved at every form step keeps the caches.
+NEVER_PUBLIC = {Status.DRAFT, Status.SUBMITTED, Status.CHANGES_REQUESTED}
 
 
-def _bump_after_commit(sender, **kwargs):
+def _bump_after_commit(sender, instance=None, **kwargs):
+    if getattr(instance, "status", None) in NEVER_PUBLIC:
+        return
     transaction.on_commit(bump_catalogue_version)
 
 

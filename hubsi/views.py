@@ -35,12 +35,18 @@ class FilteredListView(ListView):
         )
         queryset = self.filterset.qs
         chosen = self.filterset.form.cleaned_data.get("sort")
+        bitsets = self.filterset.bitsets
         if not chosen and self.filterset.query and is_ranked(queryset):
             # Searched without choosing an order: best matches first (PostgreSQL ranks them).
             self.sort = RELEVANCE
+            if bitsets is not None and bitsets.ranks is not None:
+                return bitsets.ranked_results(self.base_queryset())
             return by_relevance(queryset, *self.sort_orders[self.default_sort])
         self.sort = chosen or self.default_sort
-        return queryset.order_by(*self.sort_orders[self.sort])
+        order = self.sort_orders[self.sort]
+        if bitsets is not None and tuple(order) == self.filterset.bitset_order:
+            return bitsets.results(self.base_queryset())
+        return queryset.order_by(*order)
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size)
@@ -199,7 +205,11 @@ def too_many_requests(request, exception=None, *, retry_after: int = 60):
     """The styled 429 page, for any limit: `return too_many_requests(request)` in a view."""
     from django.shortcuts import render
 
-    response = render(request, "429.html", {"noindex": True}, status=429)
+    # Whole minutes (at least one), so the page can say how long to wait.
+    wait_minutes = max(1, -(-retry_after // 60))
+    response = render(
+        request, "429.html", {"noindex": True, "wait_minutes": wait_minutes}, status=429
+    )
     response["Retry-After"] = str(retry_after)
     return response
 

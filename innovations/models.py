@@ -190,6 +190,9 @@ class Innovation(Publishable):
             models.Index(fields=["status", "name"], name="innovation_name"),
             models.Index(fields=["status", "stage"], name="innovation_stage"),
             models.Index(fields=["status", "featured"], name="innovation_featured"),
+            # Covers what ranking similar innovations reads of every candidate, so PostgreSQL
+            # scans this index instead of the table with all its text (hubsi/matching.py).
+            models.Index(fields=["status", "stage", "name", "id"], name="innovation_ranking"),
         ]
 
     def __str__(self):

@@ -21,6 +21,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from hubsi import services
+from hubsi.limits import may_start_draft, rate_limited
 from hubsi.models import OwnershipInvitation, Status
 from hubsi.selfservice import (
     Editing,
@@ -228,12 +229,14 @@ def after_save(request, innovation: Innovation, step: Step):
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
+@rate_limited("form")
 def innovation_new(request):
-    """Step one for a new innovation; its first valid POST creates the draft."""
+    """Step one for a new innovation; its first valid POST creates the draft (unless the
+    person holds the most open drafts allowed: then the form says so, with what was typed)."""
     step = STEPS[0]
     if request.method == "POST":
         form = ProblemForm(request.POST)
-        if form.is_valid():
+        if form.is_valid() and may_start_draft(request.user, form):
             innovation = services.content_create_draft(
                 model=Innovation, by=request.user, changes=form.valid_changes()
             )
@@ -258,6 +261,7 @@ def innovation_edit(request, slug: str):
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
+@rate_limited("form")
 def innovation_edit_step(request, slug: str, step: str):
     innovation = get_innovation_for_owner(request, slug)
     step = find_step(STEPS, step)
@@ -355,6 +359,7 @@ def can_submit(innovation: Innovation, editing: Editing) -> bool:
 @never_cache
 @verified_email_required
 @require_http_methods(["GET", "POST"])
+@rate_limited("form")
 def innovation_submit(request, slug: str):
     """GET: what will be sent, and the consent; POST: submit it for review."""
     innovation = get_innovation_for_owner(request, slug)
@@ -389,6 +394,7 @@ def innovation_submit(request, slug: str):
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
+@rate_limited("form")
 def innovation_delete(request, slug: str):
     innovation = get_innovation_for_owner(request, slug)
     deletable = innovation.status in services.EDITABLE_STATUSES
@@ -407,6 +413,7 @@ def innovation_delete(request, slug: str):
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
+@rate_limited("form", "invitation")
 def innovation_invite(request, slug: str):
     innovation = get_innovation_for_owner(request, slug)
     form = InviteForm(request.POST or None)

@@ -23,6 +23,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from hubsi import services
+from hubsi.limits import may_start_draft, rate_limited
 from hubsi.models import OwnershipInvitation, Status
 from hubsi.selfservice import (
     DashboardEntry,
@@ -184,11 +185,13 @@ def after_save(request, kind: Kind, obj, step: Step):
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
+@rate_limited("form")
 def supporter_new(request):
-    """Step one of a new organisation profile; its first valid POST creates the draft."""
+    """Step one of a new organisation profile; its first valid POST creates the draft (unless
+    the person holds the most open drafts allowed: then the form says so)."""
     step = SUPPORTER_STEPS[0]
     form = OrganisationForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and may_start_draft(request.user, form):
         supporter = services.content_create_draft(
             model=Supporter, by=request.user, changes=form.valid_changes()
         )
@@ -199,6 +202,7 @@ def supporter_new(request):
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
+@rate_limited("form")
 def space_new(request):
     """Step one of a new place, hosted by one of the user's organisation profiles."""
     step = SPACE_STEPS[0]
@@ -206,7 +210,7 @@ def space_new(request):
     if not hosts.exists():
         return render(request, "supporters/space_no_host.html", {"noindex": True})
     form = NewPlaceForm(request.POST or None, hosts=hosts)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and may_start_draft(request.user, form):
         try:
             space = services.content_create_draft(
                 model=ExperimentationSpace, by=request.user, changes=form.valid_changes()
@@ -374,6 +378,7 @@ def delete(request, kind: Kind, slug: str):
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
+@rate_limited("form", "invitation")
 def supporter_invite(request, slug: str):
     supporter = SUPPORTER.get_for_owner(request, slug)
     form = InviteForm(request.POST or None)
@@ -428,13 +433,24 @@ def _views(kind: Kind) -> dict:
     signed_in = [never_cache, login_required]
     views = {
         "edit": (kind_edit, [*signed_in]),
-        "edit_step": (kind_edit_step, [*signed_in, require_http_methods(["GET", "POST"])]),
+        "edit_step": (
+            kind_edit_step,
+            [*signed_in, require_http_methods(["GET", "POST"]), rate_limited("form")],
+        ),
         "preview": (kind_preview, [*signed_in, require_GET]),
         "submit": (
             kind_submit,
-            [never_cache, verified_email_required, require_http_methods(["GET", "POST"])],
+            [
+                never_cache,
+                verified_email_required,
+                require_http_methods(["GET", "POST"]),
+                rate_limited("form"),
+            ],
         ),
-        "delete": (kind_delete, [*signed_in, require_http_methods(["GET", "POST"])]),
+        "delete": (
+            kind_delete,
+            [*signed_in, require_http_methods(["GET", "POST"]), rate_limited("form")],
+        ),
     }
     wrapped = {}
     for name, (view, decorators) in views.items():

@@ -555,9 +555,11 @@ def test_matching_for_the_innovation_page_takes_one_query_per_section(world):
     # supporters: 1 ranking, 2 offers, 3 regions (prefetched for the cards)
     # funding: 4 ranking (funder joined)
     # places: 5 ranking (host joined)
-    # similar innovations: 6 ranking, 7 challenges, 8 regions (prefetched for the cards)
-    # unusual partners: 9 ranking, 10 offers, 11 regions
-    assert len(queries) == 11, "\n".join(q["sql"] for q in queries.captured_queries)
+    # similar innovations: 6 ranking among those sharing a challenge, 7 among the themes
+    # (here the first ranking does not fill the list), 8 the rows returned, 9 challenges,
+    # 10 regions (prefetched for the cards)
+    # unusual partners: 11 ranking, 12 offers, 13 regions
+    assert len(queries) == 13, "\n".join(q["sql"] for q in queries.captured_queries)
 
 
 def test_innovation_page_query_count_does_not_grow_with_the_data(client, world):
@@ -583,3 +585,23 @@ def test_innovation_page_query_count_does_not_grow_with_the_data(client, world):
         response = client.get(page)
     assert response.status_code == 200
     assert len(many) == len(few), "\n".join(q["sql"] for q in many.captured_queries)
+
+
+def test_similar_innovations_sharing_a_challenge_are_enough_only_when_they_outscore_the_rest():
+    theme = make_theme(slug="similar-theme")
+    shared, neighbour = make_challenge(theme), make_challenge(theme)
+    subject = make_innovation(challenges=[shared], stage="co_creation", regions=["limburg"])
+    # Sharing only the theme, the stage and the region: 2 + 2 + 2 = 6, and first by name.
+    theme_only = make_innovation(
+        name="Aaa same theme", challenges=[neighbour], stage="co_creation", regions=["limburg"]
+    )
+    # Sharing the challenge and its theme but nothing else: 4 + 2 = 6, later by name.
+    for n in range(5):
+        make_innovation(name=f"Zzz shared {n}", challenges=[shared], stage="scaling")
+    names = [m.obj.name for m in matching.similar_innovations(subject)]
+    assert names[0] == theme_only.name  # a tie at 6: the theme-wide ranking decides
+
+    # Now those sharing the challenge also share the stage: 8 beats anything theme-only.
+    Innovation.objects.filter(name__startswith="Zzz").update(stage="co_creation")
+    names = [m.obj.name for m in matching.similar_innovations(subject)]
+    assert names == [f"Zzz shared {n}" for n in range(5)]

@@ -44,7 +44,9 @@ def test_query_count_does_not_grow_with_the_data(client, page, request):
     with CaptureQueriesContext(connection) as many:
         response = client.get(url)
     assert response.status_code == page.status
-    assert len(many) == len(few), "\n".join(q["sql"] for q in many.captured_queries)
+    # Never more; fewer is possible (similar innovations stop at the first ranking once
+    # there are enough innovations on the same challenges, hubsi/matching.py).
+    assert len(many) <= len(few), "\n".join(q["sql"] for q in many.captured_queries)
 
 
 def build_catalogue_more(catalogue: dict, count: int) -> None:
