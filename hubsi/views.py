@@ -124,6 +124,23 @@ class SearchView(TemplateView):
     template_name = "search.html"
     per_group = 5
 
+    def best(self, queryset, q: str) -> tuple[int, list]:
+        """How many items match, and the best few with highlights.
+
+        Ranked (PostgreSQL): one query reads every match's key and rank, which gives both
+        the count and the best few, instead of counting and ranking in two passes over
+        the matches; only the few shown are read in full.
+        """
+        if not is_ranked(queryset):
+            items = list(with_highlights(by_relevance(queryset), q)[: self.per_group])
+            return queryset.count(), items
+        ranked = sorted(
+            (-rank, pk) for pk, rank in queryset.order_by().values_list("pk", "search_rank")
+        )
+        best = [pk for _rank, pk in ranked[: self.per_group]]
+        rows = with_highlights(queryset, q).order_by().in_bulk(best) if best else {}
+        return len(ranked), [rows[pk] for pk in best]
+
     def get_context_data(self, **kwargs):
         q = " ".join(query_words(self.request.GET.get("q", "")))
         groups = []
@@ -156,16 +173,11 @@ class SearchView(TemplateView):
                 ),
             ]
             for label, list_url, queryset in sources:
-                items = list(with_highlights(by_relevance(queryset), q)[: self.per_group])
+                count, items = self.best(queryset, q)
                 for item in items:
                     item.highlighted = highlighted(item)
                 groups.append(
-                    {
-                        "label": label,
-                        "list_url": list_url,
-                        "count": queryset.count(),
-                        "items": items,
-                    }
+                    {"label": label, "list_url": list_url, "count": count, "items": items}
                 )
         total = sum(group["count"] for group in groups)
         return super().get_context_data(
