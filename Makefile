@@ -7,6 +7,7 @@ MANAGE := $(PY) manage.py
 
 .PHONY: run test lint format messages migrations-check screenshots bench clean venv
 .PHONY: backup restore audit
+.PHONY: soak
 
 $(VENV)/.installed: pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed: install python3.11 and try again."; exit 1; }
@@ -41,6 +42,12 @@ node_modules/.installed: package.json package-lock.json
 bench: $(VENV)/.installed
 	$(PY) bench/run.py
 
+## make soak: 5 minutes of mixed reading and writing by many signed-in users at 16 connections
+## (PostgreSQL, Redis, gunicorn): zero 5xx, worker memory growth < 10%, every written row
+## present. SOAK_SECONDS=30 for a short run; writes docs/benchmarks.md.
+soak: $(VENV)/.installed
+	$(PY) bench/soak.py
+
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -52,7 +59,7 @@ format: $(VENV)/.installed
 ## make messages: refresh the Dutch and English catalogues from the source and compile them.
 ## The compiled .mo files are committed, so running the site needs no gettext tools.
 messages: $(VENV)/.installed
-	DEBUG=1 $(MANAGE) makemessages -l nl --no-obsolete --ignore=.venv --ignore=tests \
+	DEBUG=1 $(MANAGE) makemessages -l nl --no-obsolete --ignore=.venv --ignore=.scan-venv --ignore=tests \
 		--ignore=staticfiles --ignore=node_modules --ignore=locale_overrides
 	@# Source strings are English: the English catalogue repeats every msgid of the Dutch one.
 	mkdir -p locale/en/LC_MESSAGES
@@ -66,7 +73,7 @@ messages: $(VENV)/.installed
 		msgmerge -q --no-fuzzy-matching -o $$po.merged $$po.merged $$po && \
 		msgattrib --no-obsolete -o $$po $$po.merged && rm $$po.merged; \
 	done
-	DEBUG=1 $(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
+	DEBUG=1 $(MANAGE) compilemessages --ignore=.venv --ignore=.scan-venv --ignore=node_modules
 	@msgfmt --statistics -o /dev/null locale/nl/LC_MESSAGES/django.po
 
 migrations-check: $(VENV)/.installed

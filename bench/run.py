@@ -250,18 +250,70 @@ def timed_get(base: str, path: str) -> tuple[int, float]:
     return status, (time.perf_counter() - started) * 1000
 
 
-def worker_peak_memory_mb(master_pid: int) -> list[float]:
+def worker_memory_mb(master_pid: int, field: str = "VmHWM") -> dict[int, float]:
+    """Memory of each gunicorn worker by process id: peak (VmHWM) or resident now (VmRSS)."""
     children = subprocess.run(["pgrep", "-P", str(master_pid)], capture_output=True, text=True)
-    peaks = []
+    memory = {}
     for pid in children.stdout.split():
         try:
             status = Path(f"/proc/{pid}/status").read_text()
         except FileNotFoundError:
             continue
         for line in status.splitlines():
-            if line.startswith("VmHWM:"):
-                peaks.append(int(line.split()[1]) / 1024)
-    return peaks
+            if line.startswith(f"{field}:"):
+                memory[int(pid)] = int(line.split()[1]) / 1024
+    return memory
+
+
+def production_env(services: Services, database_url: str, cache_url: str) -> dict:
+    """The served project's environment: production settings, DEBUG off, persistent
+    connections, the Redis cache."""
+    return {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "CACHE_URL": cache_url,
+        "DJANGO_SETTINGS_MODULE": "hubsi.settings",
+        "DEBUG": "0",
+        "HTTPS": "0",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+        "STATIC_ROOT": str(services.tmp / "static"),
+        "CONN_MAX_AGE": "600",
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+def start_gunicorn(services: Services, env: dict, log=say) -> tuple[subprocess.Popen, str]:
+    """gunicorn with 2 sync workers on a free port, once it answers /healthz."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    gunicorn = subprocess.Popen(
+        [
+            str(Path(PYTHON).parent / "gunicorn"),
+            "hubsi.wsgi",
+            "--workers",
+            "2",
+            "--worker-class",
+            "sync",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=open(services.tmp / "gunicorn.log", "w"),  # noqa: SIM115 (lives with the server)
+        stderr=subprocess.STDOUT,
+    )
+    services.processes.append(gunicorn)
+    for _ in range(100):
+        try:
+            timed_get(base, "/healthz")
+            break
+        except OSError:
+            time.sleep(0.2)
+    log(f"gunicorn (2 sync workers) on {base}")
+    return gunicorn, base
 
 
 def run_wrk(base: str, urls: list[str], tmp: Path) -> dict:
@@ -299,19 +351,7 @@ def main() -> None:
         if not os.environ.get("DATABASE_URL"):
             create_database(database_url)
         cache_url = services.start_redis()
-        env = {
-            **os.environ,
-            "DATABASE_URL": database_url,
-            "CACHE_URL": cache_url,
-            "DJANGO_SETTINGS_MODULE": "hubsi.settings",
-            "DEBUG": "0",
-            "HTTPS": "0",
-            "SECRET_KEY": secrets.token_urlsafe(50),
-            "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
-            "STATIC_ROOT": str(services.tmp / "static"),
-            "CONN_MAX_AGE": "600",
-            "LOG_LEVEL": "WARNING",
-        }
+        env = production_env(services, database_url, cache_url)
         say("migrating")
         manage(env, "migrate", "--no-input", "-v", "0")
         say("seeding: " + ", ".join(f"{n:,} {k}" for k, n in SIZES.items()))
@@ -329,34 +369,7 @@ def main() -> None:
             check=False,
         )
 
-        port = free_port()
-        base = f"http://127.0.0.1:{port}"
-        gunicorn = subprocess.Popen(
-            [
-                str(Path(PYTHON).parent / "gunicorn"),
-                "hubsi.wsgi",
-                "--workers",
-                "2",
-                "--worker-class",
-                "sync",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--log-level",
-                "warning",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=open(services.tmp / "gunicorn.log", "w"),  # noqa: SIM115 (lives with the server)
-            stderr=subprocess.STDOUT,
-        )
-        services.processes.append(gunicorn)
-        for _ in range(100):
-            try:
-                timed_get(base, "/healthz")
-                break
-            except OSError:
-                time.sleep(0.2)
-        say(f"gunicorn (2 sync workers) on {base}")
+        gunicorn, base = start_gunicorn(services, env)
 
         pages = build_urls(env)
         rows = []
@@ -381,7 +394,7 @@ def main() -> None:
                     "ratio": data["rps"] / static_rps,
                 }
             )
-        memory = worker_peak_memory_mb(gunicorn.pid)
+        memory = list(worker_memory_mb(gunicorn.pid).values())
         report(rows, memory, seed_seconds, time.time() - started)
     finally:
         services.stop()
@@ -419,7 +432,12 @@ def report(rows: list[dict], memory: list[float], seed_seconds: float, total: fl
         if path.exists()
         else ("# Benchmarks\n\n`make bench` writes the latest run below (see bench/run.py).\n\n")
     )
-    path.write_text(f"{intro}<!-- bench -->\n## Latest `make bench`\n\n{summary}\n\n{table}\n")
+    # `make soak` keeps its latest run after its own marker, at the end: keep it.
+    text = path.read_text() if path.exists() else ""
+    soak = text[text.index("<!-- soak -->") :] if "<!-- soak -->" in text else ""
+    path.write_text(
+        f"{intro}<!-- bench -->\n## Latest `make bench`\n\n{summary}\n\n{table}\n\n{soak}"
+    )
     say(f"wrote {path.relative_to(ROOT)}")
 
 
