@@ -422,3 +422,41 @@ def _supporter_pages(language: str) -> list[PageType]:
 SIGNED_IN_PAGES += _supporter_pages("nl") + _supporter_pages("en")
 
 ALL_PAGES = PUBLIC_PAGES + STAFF_PAGES + MACHINE_PAGES + SIGNED_IN_PAGES
+
+
+# The 429 and 503 pages. Neither has an address of its own: tests/error_pages.py gives each one
+# in a test process, where a request really gets the page (allauth's answer to a rate limit; a
+# view that finds the database away). Not in PUBLIC_PAGES, whose browser checks use the `page`
+# fixture of tests/e2e/conftest.py: Chromium logs a 429 or 503 as a console error, which that
+# fixture counts as a defect (it lets only 404s pass). tests/e2e/test_error_pages.py runs axe-core,
+# the Nu HTML Checker and the 320 px reflow check on these instead.
+def _error_page(name: str, language: str) -> Callable[[dict], str]:
+    def url(c: dict) -> str:
+        import tests.error_pages  # noqa: F401 - adds the addresses on first use
+
+        return _reverse(name, language=language)
+
+    return url
+
+
+def _error_pages(language: str) -> list[PageType]:
+    suffix = "" if language == "nl" else f"-{language}"
+    tags = frozenset({language})
+    return [
+        PageType(
+            "too-many-requests" + suffix,
+            _error_page("test-too-many-requests", language),
+            status=429,
+            tags=tags,
+        ),
+        PageType(
+            "database-unavailable" + suffix,
+            _error_page("test-database-unavailable", language),
+            status=503,
+            tags=tags,
+        ),
+    ]
+
+
+ERROR_PAGES: list[PageType] = _error_pages("nl") + _error_pages("en")
+ALL_PAGES += ERROR_PAGES

@@ -89,6 +89,8 @@ def test_someone_else_with_the_link_cannot_accept_it(client, sara, innovation):
     url = reverse("invitation-accept", args=[token])
     page = client.get(url).content.decode()
     assert "sent to another email address" in page and "Accept the invitation" not in page
+    # Neither what the invitation is for nor who sent it is shown to someone else.
+    assert innovation.name not in page and sara.email not in page
     assert client.post(url).status_code == 403
     assert not innovation.owners.filter(pk=koen.pk).exists()
 
