@@ -44,7 +44,7 @@ def redis_cache(settings):
     from django.core.cache import caches
 
     settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {"BACKEND": "hubsi.cache.RedisCache", "LOCATION": REDIS_URL}
     }
     caches["default"].clear()
     yield caches["default"]
