@@ -487,9 +487,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 def test_a_budget_spent_in_another_process_counts_here(client, settings, sara):
     from django.core.cache import caches
 
-    settings.CACHES = {
-        "default": {"BACKEND": "hubsi.cache.RedisCache", "LOCATION": REDIS_URL}
-    }
+    settings.CACHES = {"default": {"BACKEND": "hubsi.cache.RedisCache", "LOCATION": REDIS_URL}}
     settings.USER_RATE_LIMITS = {"form": [(1, 24 * 3600)]}
     caches["default"].clear()
     try:

@@ -43,9 +43,7 @@ def version_seen_by_another_process() -> int:
 def redis_cache(settings):
     from django.core.cache import caches
 
-    settings.CACHES = {
-        "default": {"BACKEND": "hubsi.cache.RedisCache", "LOCATION": REDIS_URL}
-    }
+    settings.CACHES = {"default": {"BACKEND": "hubsi.cache.RedisCache", "LOCATION": REDIS_URL}}
     caches["default"].clear()
     yield caches["default"]
     caches["default"].clear()
