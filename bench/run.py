@@ -396,6 +396,11 @@ def main() -> None:
             )
         memory = list(worker_memory_mb(gunicorn.pid).values())
         report(rows, memory, seed_seconds, time.time() - started)
+        # Say why any request failed: the server's own account of errors and timeouts.
+        log = (services.tmp / "gunicorn.log").read_text(errors="replace").splitlines()
+        problems = [line for line in log if "Error" in line or "TIMEOUT" in line]
+        if problems:
+            say("server errors (gunicorn log):\n" + "\n".join(problems[:40]))
     finally:
         services.stop()
         say("cleaned up")
