@@ -398,7 +398,7 @@ def main() -> None:
         report(rows, memory, seed_seconds, time.time() - started)
         # Say why any request failed: the server's own account of errors and timeouts.
         log = (services.tmp / "gunicorn.log").read_text(errors="replace").splitlines()
-        problems = [line for line in log if "Error" in line or "TIMEOUT" in line]
+        problems = [line for line in log if "error" in line.lower() or "timeout" in line.lower()]
         if problems:
             say("server errors (gunicorn log):\n" + "\n".join(problems[:40]))
     finally:

@@ -190,6 +190,10 @@ def build(filterset_class, queryset, order) -> FacetIndex:
         for key in keys:
             at = (i for value in expand(key) for i in members.get(str(value), ()))
             index.bits[(name, key)] = index.bitset_at(at)
+        if isinstance(flt.q_for, CoveringRegions):
+            # The regions themselves too, without the wider areas (matching's "shares a region").
+            for value, positions_of_value in members.items():
+                index.bits[(f"{name}:exact", value)] = index.bitset_at(positions_of_value)
     return index
 
 

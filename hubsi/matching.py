@@ -45,6 +45,7 @@ from django.db.models.query import prefetch_related_objects
 from django.utils.translation import gettext, gettext_lazy
 
 from funding.models import FundingOpportunity, today
+from hubsi import facet_index
 from hubsi.vocabulary import HelixRole, Region, Stage, SupportType, regions_covering
 from innovations.models import Innovation
 from supporters.models import ExperimentationSpace, Supporter
@@ -133,6 +134,8 @@ class InnovationProfile:
     pk: int
     challenges: dict[int, str]  # active challenges: id -> name in the current language
     themes: dict[int, str]  # their active themes: id -> name
+    challenge_slugs: dict[int, str]  # the same challenges: id -> slug (the facet index's keys)
+    theme_slugs: dict[int, str]
     stage: str
     organisation_role: str
     regions: frozenset[str]  # where it is active
@@ -156,6 +159,8 @@ class InnovationProfile:
             pk=innovation.pk,
             challenges={c.pk: c.name for c in challenges},
             themes={c.theme_id: c.theme.name for c in challenges},
+            challenge_slugs={c.pk: c.slug for c in challenges},
+            theme_slugs={c.theme_id: c.theme.slug for c in challenges},
             stage=innovation.stage,
             organisation_role=innovation.organisation_role,
             regions=regions,
@@ -670,19 +675,92 @@ def similar_innovations(innovation, limit: int = DEFAULT_LIMIT) -> list[Match]:
         ranked = queryset.filter(candidates).order_by("-score", "name", "pk")
         return list(ranked.values_list("pk", "score")[:limit])
 
-    theme_only_best = (
-        WEIGHTS["shared_theme"]
-        + WEIGHTS["serves_stage"]
-        + (WEIGHTS["region_local"] if profile.regions else 0)
-    )
-    best = top(challenges.owners_of(profile.challenges))
-    if len(best) < limit or best[-1][1] <= theme_only_best:
-        best = top(challenges.owners_of(profile.themes, lookup=theme))
+    best = _top_from_bitsets(profile, limit, queryset)
+    if best is None:  # the index is being built by another process
+        theme_only_best = (
+            WEIGHTS["shared_theme"]
+            + WEIGHTS["serves_stage"]
+            + (WEIGHTS["region_local"] if profile.regions else 0)
+        )
+        best = top(challenges.owners_of(profile.challenges))
+        if len(best) < limit or best[-1][1] <= theme_only_best:
+            best = top(challenges.owners_of(profile.themes, lookup=theme))
     rows = queryset.in_bulk([pk for pk, _score in best])
     return [
         Match(rows[pk], rows[pk].score, _innovation_reasons(rows[pk], profile))
         for pk, _score in best
     ]
+
+
+def _top_from_bitsets(profile: InnovationProfile, limit: int, queryset):
+    """The best (pk, score) pairs of the similar-innovations ranking, from the innovation
+    list's facet index (hubsi/facet_index.py), or None while it is being built.
+
+    Every criterion is a bitset of published innovations: each shared challenge, the themes
+    (every candidate), the stage, a shared region. Each combination of criteria is one score,
+    so the candidates fall into a few score groups, best first; only the groups needed to fill
+    the list are ordered by name, in one query. The SQL ranking gives the same answer
+    (tests/test_matching.py compares them).
+    """
+    from innovations.filters import InnovationFilterSet
+
+    index = facet_index.get(
+        InnovationFilterSet, Innovation.objects.published(), InnovationFilterSet.bitset_order
+    )
+    if index is None:
+        return None
+    candidates = 0
+    for slug in profile.theme_slugs.values():
+        candidates |= index.bits.get(("theme", slug), 0)
+    position = index.positions().get(profile.pk)
+    if position is not None:
+        candidates &= ~(1 << position)
+    shared_region = 0
+    for code in profile.regions:
+        shared_region |= index.bits.get(("region:exact", code), 0)
+    criteria = [
+        *(
+            (WEIGHTS["shared_challenge"], index.bits.get(("challenge", slug), 0))
+            for slug in profile.challenge_slugs.values()
+        ),
+        (WEIGHTS["serves_stage"], index.bits.get(("stage", profile.stage), 0)),
+        (WEIGHTS["region_local"], shared_region),
+    ]
+    groups: dict[int, int] = {}
+    for combination in range(1 << len(criteria)):
+        bits, score = candidates, WEIGHTS["shared_theme"]
+        for number, (weight, criterion) in enumerate(criteria):
+            if combination >> number & 1:
+                bits &= criterion
+                score += weight
+            else:
+                bits &= ~criterion
+        if bits:
+            groups[score] = groups.get(score, 0) | bits
+    needed, found = {}, 0
+    for score in sorted(groups, reverse=True):
+        needed[score] = groups[score]
+        found += groups[score].bit_count()
+        if found >= limit:
+            break
+    if not needed:
+        return []
+    group_pks = {
+        score: index.pks_between(bits, 0, bits.bit_count()) for score, bits in needed.items()
+    }
+    ranked = (
+        Innovation.objects.published()
+        .filter(pk__in=[pk for pks in group_pks.values() for pk in pks])
+        .annotate(
+            group_score=Case(
+                *(When(pk__in=pks, then=Value(score)) for score, pks in group_pks.items()),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("-group_score", "name", "pk")
+        .values_list("pk", "group_score")[:limit]
+    )
+    return list(ranked)
 
 
 def _innovation_reasons(row, profile: InnovationProfile) -> list[str]:

@@ -21,6 +21,7 @@ from django.utils import translation
 
 from funding.models import today
 from hubsi import matching
+from hubsi.caching import bump_catalogue_version
 from hubsi.models import Status
 from innovations.models import Innovation
 from tests.factories import (
@@ -549,17 +550,17 @@ def test_innovation_page_without_matches_says_so_helpfully(client):
 
 def test_matching_for_the_innovation_page_takes_one_query_per_section(world):
     innovation = Innovation.objects.published().for_detail().get(pk=world["sara"].pk)
+    matching.matches_for_innovation(innovation)  # builds the facet index, once per version
     with CaptureQueriesContext(connection) as queries:
         matching.matches_for_innovation(innovation)
     # The innovation's own values come from the page's prefetch: no query.
     # supporters: 1 ranking, 2 offers, 3 regions (prefetched for the cards)
     # funding: 4 ranking (funder joined)
     # places: 5 ranking (host joined)
-    # similar innovations: 6 ranking among those sharing a challenge, 7 among the themes
-    # (here the first ranking does not fill the list), 8 the rows returned, 9 challenges,
-    # 10 regions (prefetched for the cards)
-    # unusual partners: 11 ranking, 12 offers, 13 regions
-    assert len(queries) == 13, "\n".join(q["sql"] for q in queries.captured_queries)
+    # similar innovations: 6 ordering the best score groups of the facet index by name,
+    # 7 the rows returned, 8 challenges, 9 regions (prefetched for the cards)
+    # unusual partners: 10 ranking, 11 offers, 12 regions
+    assert len(queries) == 12, "\n".join(q["sql"] for q in queries.captured_queries)
 
 
 def test_innovation_page_query_count_does_not_grow_with_the_data(client, world):
@@ -603,5 +604,31 @@ def test_similar_innovations_sharing_a_challenge_are_enough_only_when_they_outsc
 
     # Now those sharing the challenge also share the stage: 8 beats anything theme-only.
     Innovation.objects.filter(name__startswith="Zzz").update(stage="co_creation")
+    bump_catalogue_version()  # what saving them does, after the commit
     names = [m.obj.name for m in matching.similar_innovations(subject)]
     assert names == [f"Zzz shared {n}" for n in range(5)]
+
+
+def test_similar_innovations_from_the_facet_index_equal_the_sql_ranking(monkeypatch):
+    import random
+
+    from hubsi import facet_index, vocabulary
+
+    rng = random.Random(11)
+    themes = [make_theme(slug=f"similar-{n}") for n in range(2)]
+    challenges = [make_challenge(rng.choice(themes)) for _ in range(4)]
+    for n in range(40):
+        make_innovation(
+            name=rng.choice(["Aa", "Bb", "Cc"]) + f" {n % 7}",
+            challenges=rng.sample(challenges, rng.randint(1, 2)),
+            stage=rng.choice(vocabulary.Stage.values[:3]),
+            regions=rng.sample(["limburg", "antwerp", "flanders"], rng.randint(0, 2)),
+        )
+    make_innovation(challenges=challenges[:1], status=Status.DRAFT)  # never a match
+    innovations = list(Innovation.objects.published().for_detail())
+    from_index = {i.pk: matching.similar_innovations(i, 6) for i in innovations}
+    monkeypatch.setattr(facet_index, "get", lambda *args: None)  # as while it is built
+    for innovation in innovations:
+        expected = matching.similar_innovations(innovation, 6)
+        got = from_index[innovation.pk]
+        assert [(m.obj.pk, m.score) for m in got] == [(m.obj.pk, m.score) for m in expected]
