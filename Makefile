@@ -8,6 +8,7 @@ MANAGE := $(PY) manage.py
 .PHONY: run test lint format messages migrations-check screenshots bench clean venv
 .PHONY: backup restore audit
 .PHONY: soak
+.PHONY: scan
 
 $(VENV)/.installed: pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed: install python3.11 and try again."; exit 1; }
@@ -93,6 +94,12 @@ restore: $(VENV)/.installed
 ## service cannot be reached (docs/security.md).
 audit:
 	$(PYTHON) ops/audit.py
+
+## make scan: wapiti and sqlmap against a throwaway local server seeded with demo content, from
+## their own virtual environment (.scan-venv/); reports in reports/scan/; exits 1 on a finding.
+## SCAN_MINUTES (8) bounds it; SCAN_DATABASE_URL=postgres://... scans on PostgreSQL.
+scan: $(VENV)/.installed
+	$(PY) ops/scan.py
 
 clean:
 	rm -rf $(VENV) staticfiles media

@@ -8,6 +8,7 @@ co-owner. Innovations use all of it (innovations/selfservice.py); supporter prof
 follow the same pattern.
 """
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -48,10 +49,26 @@ class StepForm(forms.Form):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        # What the form is based on: a fingerprint of each field's saved value when it was
+        # shown, so that saving can tell what someone else changed since (services).
+        self.fields[BASED_ON] = forms.CharField(widget=forms.HiddenInput, required=False)
+        self.initial[BASED_ON] = _fingerprints(self.initial)
 
     def valid_changes(self) -> dict:
         self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if name in self.fields}
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if name in self.fields and name != BASED_ON
+        }
+
+    def based_on(self) -> dict | None:
+        """The fingerprints the submitted form was based on (None when missing or garbled)."""
+        try:
+            value = json.loads(self.data.get(self.add_prefix(BASED_ON)) or "null")
+        except ValueError:
+            return None
+        return value if isinstance(value, dict) else None
 
     def raw_input(self) -> dict:
         """The typed values of the step's fields (files cannot be kept; NUL characters cannot
@@ -59,12 +76,62 @@ class StepForm(forms.Form):
         return {
             name: [value.replace("\x00", "") for value in self.data.getlist(self.add_prefix(name))]
             for name, field in self.fields.items()
-            if not isinstance(field, forms.FileField) and self.add_prefix(name) in self.data
+            if not isinstance(field, forms.FileField)
+            and name != BASED_ON
+            and self.add_prefix(name) in self.data
         }
+
+    def show_conflict(self, conflict: "services.EditConflict") -> None:
+        """Keep what was typed, and say at each field what someone else saved meanwhile."""
+        for name, theirs in conflict.current.items():
+            self.add_error(
+                name,
+                _(
+                    "Someone else saved this while you were editing: “%(theirs)s”. Your own "
+                    "answer is kept here: save again to keep it, or change it first."
+                )
+                % {"theirs": _display(self.fields[name], theirs)},
+            )
 
     @classmethod
     def from_raw_input(cls, data: dict, **kwargs):
-        return cls(MultiValueDict(data), **kwargs)
+        form = cls(MultiValueDict(data), **kwargs)
+        form.rebase(form.initial)
+        return form
+
+    def rebase(self, current: dict) -> None:
+        """Base the (bound) form on the values saved now, e.g. after saving part of it."""
+        self.data = self.data.copy()
+        self.data[self.add_prefix(BASED_ON)] = _fingerprints(current)
+
+
+BASED_ON = "based_on"
+
+
+def _fingerprints(values: dict) -> str:
+    return json.dumps(
+        {name: services.fingerprint(value) for name, value in values.items() if name != BASED_ON}
+    )
+
+
+def _display(field: forms.Field, value) -> str:
+    """A saved value as a person reads it: the labels of chosen options, or the text."""
+    choices = dict(getattr(field, "choices", None) or [])
+    if choices:
+        values = value if isinstance(value, list) else [value]
+        return ", ".join(str(choices.get(item, choices.get(str(item), item))) for item in values)
+    return str(value or "")
+
+
+def conflicted_form(form_class, request, current: dict, conflict: "services.EditConflict"):
+    """The step again after `EditConflict`: what was typed, now based on what is saved now (so
+    saving again is a deliberate choice), with what the other person saved at each field."""
+    data = request.POST.copy()
+    data[BASED_ON] = _fingerprints(current)
+    form = form_class(data, initial=current)
+    form.is_valid()
+    form.show_conflict(conflict)
+    return form
 
 
 class InviteForm(forms.Form):

@@ -5,6 +5,8 @@ Each one validates the transition and who makes it, changes the object, logs the
 curation history and sends mail after the transaction commits.
 """
 
+import hashlib
+import json
 import secrets
 
 from allauth.account.models import EmailAddress
@@ -314,9 +316,29 @@ def content_create_draft(
     return obj
 
 
+class EditConflict(Exception):
+    """Someone else saved some of the same fields since the form was loaded."""
+
+    def __init__(self, current: dict):
+        super().__init__("edit conflict")
+        self.current = current  # field name -> the value saved now
+
+
+def fingerprint(value) -> str:
+    """A short digest of a field's value as `stored_value` gives it (for `based_on`)."""
+    text = json.dumps(value, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
 @transaction.atomic
 def content_save_step(
-    *, obj: Publishable, by, step: str, changes: dict, raw_input: dict | None = None
+    *,
+    obj: Publishable,
+    by,
+    step: str,
+    changes: dict,
+    raw_input: dict | None = None,
+    based_on: dict | None = None,
 ) -> Publishable:
     """Save what an owner wrote in one step of a form.
 
@@ -324,6 +346,11 @@ def content_save_step(
     pending changes of published content (only fields that differ from the public version are
     kept there). `raw_input` is the whole step as typed when some field did not validate; it
     is kept so the step shows it again, and cleared once the step saves without errors.
+
+    `based_on` holds the `fingerprint` of each field's value when the form was shown. A field
+    that someone else saved since then keeps their value when this person left it as it was;
+    when both changed it, nothing is saved and `EditConflict` says what is saved now, so the
+    form can show both texts (two owners never silently overwrite each other).
     """
     _require_owner(obj, by)
     revision = Revision.objects.select_for_update().for_object(obj).first()
@@ -333,6 +360,8 @@ def content_save_step(
             _("“%(name)s” is waiting for review or archived, so it cannot be edited now.")
             % {"name": obj}
         )
+    if based_on:
+        changes = _merge_concurrent_edits(obj, revision, mode, changes, based_on)
     values = {name: _normalise(obj, name, value) for name, value in changes.items()}
     files = _file_fields(obj, values)
     if mode == EditMode.DIRECT:
@@ -360,6 +389,33 @@ def content_save_step(
             _discard_files_after_commit(field, [old])
     _save_draft_input(obj, by=by, step=step, raw_input=raw_input)
     return obj
+
+
+def _merge_concurrent_edits(obj, revision, mode, changes: dict, based_on: dict) -> dict:
+    """The changes to save, or `EditConflict` (see `content_save_step`)."""
+    if mode == EditMode.DIRECT:
+        # Lock the row, then read what is saved now: a concurrent save waits or is seen.
+        fresh = type(obj).objects.select_for_update().get(pk=obj.pk)
+        pending = {}
+    else:
+        fresh, pending = obj, (revision.data if revision else {})
+    kept, conflicts = {}, {}
+    for name, value in changes.items():
+        field = obj._meta.get_field(name)
+        seen = based_on.get(name)
+        if seen is None or isinstance(field, models.FileField):
+            kept[name] = value
+            continue
+        typed = _normalise(obj, name, value)
+        now = pending[name] if name in pending else stored_value(fresh, name)
+        if fingerprint(now) == seen or typed == now:
+            kept[name] = value  # nobody else changed it, or they made the same change
+        elif fingerprint(typed) != seen:
+            conflicts[name] = now  # both changed it
+        # else: only someone else changed it; their value stays.
+    if conflicts:
+        raise EditConflict(conflicts)
+    return kept
 
 
 @transaction.atomic

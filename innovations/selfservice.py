@@ -28,6 +28,7 @@ from hubsi.selfservice import (
     InviteForm,
     Step,
     SubmitForm,
+    conflicted_form,
     find_step,
     progress_for_new,
 )
@@ -181,7 +182,7 @@ def similar_json(request):
 # The guided form -----------------------------------------------------------------------------
 
 
-def render_step(request, *, innovation, editing, step, form, status=200):
+def render_step(request, *, innovation, editing, step, form, status=200, conflict=False):
     if innovation is None:
         progress = progress_for_new(STEPS)
     else:
@@ -196,6 +197,7 @@ def render_step(request, *, innovation, editing, step, form, status=200):
         "is_last": number == len(STEPS),
         "progress": progress,
         "form": form,
+        "conflict": conflict,
         "noindex": True,
     }
     if step.slug == "practical" and editing:
@@ -275,16 +277,26 @@ def innovation_edit_step(request, slug: str, step: str):
     if request.method == "POST":
         form = step.form_class(request.POST, request.FILES, initial=values)
         valid = form.is_valid()
-        services.content_save_step(
-            obj=innovation,
-            by=request.user,
-            step=step.slug,
-            changes=form.valid_changes(),
-            raw_input=None if valid else form.raw_input(),
-        )
+        try:
+            services.content_save_step(
+                obj=innovation,
+                by=request.user,
+                step=step.slug,
+                changes=form.valid_changes(),
+                raw_input=None if valid else form.raw_input(),
+                based_on=form.based_on(),
+            )
+        except services.EditConflict as conflict:
+            editing = Editing.load(innovation)
+            current = editing.values(model_names(step))
+            form = conflicted_form(step.form_class, request, current, conflict)
+            return render_step(
+                request, innovation=innovation, editing=editing, step=step, form=form, conflict=True
+            )
         if valid or request.POST.get("action") == "previous":
             return after_save(request, innovation, step)
         editing = Editing.load(innovation)
+        form.rebase(editing.values(model_names(step)))
     elif step.slug in editing.drafts:
         # What was typed last time did not validate: show it again, with its errors.
         form = step.form_class.from_raw_input(editing.drafts[step.slug].data, initial=values)

@@ -31,6 +31,7 @@ from hubsi.selfservice import (
     InviteForm,
     Step,
     SubmitForm,
+    conflicted_form,
     find_step,
     owned_entries,
     progress_for_new,
@@ -141,7 +142,7 @@ def model_names(step: Step) -> list[str]:
 # The guided form -----------------------------------------------------------------------------
 
 
-def render_step(request, kind: Kind, *, obj, editing, step, form):
+def render_step(request, kind: Kind, *, obj, editing, step, form, conflict=False):
     if obj is None:
         progress = progress_for_new(kind.steps)
     else:
@@ -158,6 +159,7 @@ def render_step(request, kind: Kind, *, obj, editing, step, form):
         "is_last": number == len(kind.steps),
         "progress": progress,
         "form": form,
+        "conflict": conflict,
         "noindex": True,
     }
     if "logo" in step.fields and editing:
@@ -253,16 +255,26 @@ def edit_step(request, kind: Kind, slug: str, step: str):
     if request.method == "POST":
         form = step.form_class(request.POST, request.FILES, initial=values)
         valid = form.is_valid()
-        services.content_save_step(
-            obj=obj,
-            by=request.user,
-            step=step.slug,
-            changes=form.valid_changes(),
-            raw_input=None if valid else form.raw_input(),
-        )
+        try:
+            services.content_save_step(
+                obj=obj,
+                by=request.user,
+                step=step.slug,
+                changes=form.valid_changes(),
+                raw_input=None if valid else form.raw_input(),
+                based_on=form.based_on(),
+            )
+        except services.EditConflict as conflict:
+            editing = Editing.load(obj)
+            current = editing.values(model_names(step))
+            form = conflicted_form(step.form_class, request, current, conflict)
+            return render_step(
+                request, kind, obj=obj, editing=editing, step=step, form=form, conflict=True
+            )
         if valid or request.POST.get("action") == "previous":
             return after_save(request, kind, obj, step)
         editing = Editing.load(obj)
+        form.rebase(editing.values(model_names(step)))
     elif step.slug in editing.drafts:
         # What was typed last time did not validate: show it again, with its errors.
         form = step.form_class.from_raw_input(editing.drafts[step.slug].data, initial=values)
