@@ -353,6 +353,9 @@ def content_save_step(
     form can show both texts (two owners never silently overwrite each other).
     """
     _require_owner(obj, by)
+    # Lock the content row first: locking the revision alone locks nothing while there is none
+    # yet, and two first saves of a published item would both insert one.
+    list(type(obj).objects.select_for_update().filter(pk=obj.pk).values_list("pk"))
     revision = Revision.objects.select_for_update().for_object(obj).first()
     mode = edit_mode(obj, revision)
     if mode == EditMode.LOCKED:
@@ -394,8 +397,8 @@ def content_save_step(
 def _merge_concurrent_edits(obj, revision, mode, changes: dict, based_on: dict) -> dict:
     """The changes to save, or `EditConflict` (see `content_save_step`)."""
     if mode == EditMode.DIRECT:
-        # Lock the row, then read what is saved now: a concurrent save waits or is seen.
-        fresh = type(obj).objects.select_for_update().get(pk=obj.pk)
+        # The row is locked (above): read what is saved now.
+        fresh = type(obj).objects.get(pk=obj.pk)
         pending = {}
     else:
         fresh, pending = obj, (revision.data if revision else {})
