@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from urllib.parse import urlencode
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -219,8 +220,12 @@ def build_urls(env: dict) -> dict[str, list[str]]:
         "innovations filtered": [
             f"/innovations/?challenge={c}&stage={s}&region={r}" for c, s, r in sorted(combos)
         ],
-        "innovations ?q=": [f"/innovations/?q={w}" for w in words[:VARIED_URLS]],
-        "/search/": [f"/search/?q={w}" for w in words[VARIED_URLS : 2 * VARIED_URLS] or words],
+        # Percent-encoded, as a browser sends them ("financiële", "(wijk)").
+        "innovations ?q=": [f"/innovations/?{urlencode({'q': w})}" for w in words[:VARIED_URLS]],
+        "/search/": [
+            f"/search/?{urlencode({'q': w})}"
+            for w in words[VARIED_URLS : 2 * VARIED_URLS] or words
+        ],
         "innovation detail": [f"/innovations/{s}/" for s in slugs],
         "challenge hub": [f"/challenges/{hub}/"],
         "funding open=1": ["/funding/?open=1"],
