@@ -21,8 +21,8 @@ import sys
 import tempfile
 import time
 import urllib.request
-from urllib.parse import urlencode
 from pathlib import Path
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
@@ -223,8 +223,7 @@ def build_urls(env: dict) -> dict[str, list[str]]:
         # Percent-encoded, as a browser sends them ("financiële", "(wijk)").
         "innovations ?q=": [f"/innovations/?{urlencode({'q': w})}" for w in words[:VARIED_URLS]],
         "/search/": [
-            f"/search/?{urlencode({'q': w})}"
-            for w in words[VARIED_URLS : 2 * VARIED_URLS] or words
+            f"/search/?{urlencode({'q': w})}" for w in words[VARIED_URLS : 2 * VARIED_URLS] or words
         ],
         "innovation detail": [f"/innovations/{s}/" for s in slugs],
         "challenge hub": [f"/challenges/{hub}/"],
