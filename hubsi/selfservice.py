@@ -134,6 +134,53 @@ def conflicted_form(form_class, request, current: dict, conflict: "services.Edit
     return form
 
 
+@dataclass
+class StepOutcome:
+    """What `handle_step` did: `saved` (go on to the next page) or a form to show again."""
+
+    form: StepForm | None
+    editing: "Editing"
+    saved: bool = False
+    conflict: bool = False
+
+
+def handle_step(request, obj, editing: "Editing", step: "Step", names: list[str]) -> StepOutcome:
+    """One step of an existing item's guided form, for every kind of content.
+
+    GET shows the saved values, or what was typed last time if it did not validate. POST saves
+    what validated (keeping the rest as typed input); when someone else changed the same field
+    meanwhile nothing is saved and the form shows both texts (`services.EditConflict`).
+    """
+    values = editing.values(names)
+    if request.method != "POST":
+        if step.slug in editing.drafts:
+            # What was typed last time did not validate: show it again, with its errors.
+            form = step.form_class.from_raw_input(editing.drafts[step.slug].data, initial=values)
+        else:
+            form = step.form_class(initial=values)
+        return StepOutcome(form, editing)
+    form = step.form_class(request.POST, request.FILES, initial=values)
+    valid = form.is_valid()
+    try:
+        services.content_save_step(
+            obj=obj,
+            by=request.user,
+            step=step.slug,
+            changes=form.valid_changes(),
+            raw_input=None if valid else form.raw_input(),
+            based_on=form.based_on(),
+        )
+    except services.EditConflict as conflict:
+        editing = Editing.load(obj)
+        form = conflicted_form(step.form_class, request, editing.values(names), conflict)
+        return StepOutcome(form, editing, conflict=True)
+    if valid or request.POST.get("action") == "previous":
+        return StepOutcome(None, editing, saved=True)
+    editing = Editing.load(obj)
+    form.rebase(editing.values(names))
+    return StepOutcome(form, editing)
+
+
 class InviteForm(forms.Form):
     email = forms.EmailField(
         label=gettext_lazy("Email address of the person you invite"),

@@ -28,8 +28,8 @@ from hubsi.selfservice import (
     InviteForm,
     Step,
     SubmitForm,
-    conflicted_form,
     find_step,
+    handle_step,
     progress_for_new,
 )
 from innovations.forms import (
@@ -273,36 +273,17 @@ def innovation_edit_step(request, slug: str, step: str):
     if editing.mode == services.EditMode.LOCKED:
         messages.info(request, locked_message(innovation))
         return redirect("innovations:preview-innovation", innovation.slug)
-    values = editing.values(model_names(step))
-    if request.method == "POST":
-        form = step.form_class(request.POST, request.FILES, initial=values)
-        valid = form.is_valid()
-        try:
-            services.content_save_step(
-                obj=innovation,
-                by=request.user,
-                step=step.slug,
-                changes=form.valid_changes(),
-                raw_input=None if valid else form.raw_input(),
-                based_on=form.based_on(),
-            )
-        except services.EditConflict as conflict:
-            editing = Editing.load(innovation)
-            current = editing.values(model_names(step))
-            form = conflicted_form(step.form_class, request, current, conflict)
-            return render_step(
-                request, innovation=innovation, editing=editing, step=step, form=form, conflict=True
-            )
-        if valid or request.POST.get("action") == "previous":
-            return after_save(request, innovation, step)
-        editing = Editing.load(innovation)
-        form.rebase(editing.values(model_names(step)))
-    elif step.slug in editing.drafts:
-        # What was typed last time did not validate: show it again, with its errors.
-        form = step.form_class.from_raw_input(editing.drafts[step.slug].data, initial=values)
-    else:
-        form = step.form_class(initial=values)
-    return render_step(request, innovation=innovation, editing=editing, step=step, form=form)
+    outcome = handle_step(request, innovation, editing, step, model_names(step))
+    if outcome.saved:
+        return after_save(request, innovation, step)
+    return render_step(
+        request,
+        innovation=innovation,
+        editing=outcome.editing,
+        step=step,
+        form=outcome.form,
+        conflict=outcome.conflict,
+    )
 
 
 def locked_message(innovation: Innovation) -> str:

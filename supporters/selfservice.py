@@ -31,8 +31,8 @@ from hubsi.selfservice import (
     InviteForm,
     Step,
     SubmitForm,
-    conflicted_form,
     find_step,
+    handle_step,
     owned_entries,
     progress_for_new,
 )
@@ -251,36 +251,18 @@ def edit_step(request, kind: Kind, slug: str, step: str):
     if editing.mode == services.EditMode.LOCKED:
         messages.info(request, locked_message(obj))
         return redirect(kind.url("preview", obj))
-    values = editing.values(model_names(step))
-    if request.method == "POST":
-        form = step.form_class(request.POST, request.FILES, initial=values)
-        valid = form.is_valid()
-        try:
-            services.content_save_step(
-                obj=obj,
-                by=request.user,
-                step=step.slug,
-                changes=form.valid_changes(),
-                raw_input=None if valid else form.raw_input(),
-                based_on=form.based_on(),
-            )
-        except services.EditConflict as conflict:
-            editing = Editing.load(obj)
-            current = editing.values(model_names(step))
-            form = conflicted_form(step.form_class, request, current, conflict)
-            return render_step(
-                request, kind, obj=obj, editing=editing, step=step, form=form, conflict=True
-            )
-        if valid or request.POST.get("action") == "previous":
-            return after_save(request, kind, obj, step)
-        editing = Editing.load(obj)
-        form.rebase(editing.values(model_names(step)))
-    elif step.slug in editing.drafts:
-        # What was typed last time did not validate: show it again, with its errors.
-        form = step.form_class.from_raw_input(editing.drafts[step.slug].data, initial=values)
-    else:
-        form = step.form_class(initial=values)
-    return render_step(request, kind, obj=obj, editing=editing, step=step, form=form)
+    outcome = handle_step(request, obj, editing, step, model_names(step))
+    if outcome.saved:
+        return after_save(request, kind, obj, step)
+    return render_step(
+        request,
+        kind,
+        obj=obj,
+        editing=outcome.editing,
+        step=step,
+        form=outcome.form,
+        conflict=outcome.conflict,
+    )
 
 
 # Preview, submission, deletion, invitations --------------------------------------------------
