@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "supporters",
     "funding",
     "connections",
+    "front",
+    "demo",
 ]
 
 MIDDLEWARE = [
