@@ -22,7 +22,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import F
 
 from hubsi.caching import catalogue_version
 
@@ -153,45 +152,25 @@ def _in_order(queryset, pks: list[int]) -> list:
 
 def build(filterset_class, queryset, order) -> FacetIndex:
     """The items in `order`, then the bitsets of every facet value from one query per link
-    table (or column), combined as each filter's condition combines its values."""
-    from hubsi.filtering import CoveringRegions, ViaField, ViaM2M
-
+    table (or column), combined as each filter's condition combines its values (the
+    conditions of hubsi/filtering.py say which rows and values)."""
     pks = array.array("q", queryset.order_by(*order).values_list("pk", flat=True))
     index = FacetIndex(ids=pks.tobytes(), bits={})
+    positions = index.positions()
     for name, flt in filterset_class.facet_filters().items():
-        keys = [key for key, _label in filterset_class.choice_pairs(flt)]
-        condition, expand = flt.q_for, (lambda key: [key])
-        if isinstance(condition, CoveringRegions):
-            from hubsi.vocabulary import regions_covering
-
-            condition, expand = condition.condition, (lambda key: regions_covering([key]))
+        condition = flt.q_for
         members = defaultdict(list)
-        if isinstance(condition, ViaM2M):
-            through, source, target = condition._link()
-            # Every link row: those of unpublished items are left out by `bitset_of`, which
-            # costs less than reading the items' table to leave them out here.
-            rows = through.objects.values_list(
-                f"{source}_id", f"{target}__{condition.target_lookup}"
-            )
-        elif isinstance(condition, ViaField):
-            rows = queryset.order_by().values_list("pk", F(condition.field_name))
-        else:  # any other condition: one query per value through its own Q
-            rows = (
-                (pk, key)
-                for key in keys
-                for pk in queryset.filter(condition([key])).values_list("pk", flat=True)
-            )
         # A plain query, not a server-side cursor: PostgreSQL plans those for the first rows.
-        positions = index.positions()
-        for pk, value in rows:
+        for pk, value in condition.value_rows(queryset):
             position = positions.get(pk)
-            if position is not None:  # not published
+            if position is not None:  # not listed (not published)
                 members[str(value)].append(position)
-        for key in keys:
-            at = (i for value in expand(key) for i in members.get(str(value), ()))
+        for key, _label in filterset_class.choice_pairs(flt):
+            at = (
+                i for value in condition.values_matching(key) for i in members.get(str(value), ())
+            )
             index.bits[(name, key)] = index.bitset_at(at)
-        if isinstance(flt.q_for, CoveringRegions):
-            # The regions themselves too, without the wider areas (matching's "shares a region").
+        if condition.keeps_exact_values:
             for value, positions_of_value in members.items():
                 index.bits[(f"{name}:exact", value)] = index.bitset_at(positions_of_value)
     return index

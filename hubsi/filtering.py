@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import django_filters
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
@@ -36,6 +36,19 @@ class Condition:
             **{name: Count("pk", filter=self(values)) for name, values in groups.items()}
         )
 
+    # For the facet index (hubsi/facet_index.py), which builds a bitset per value from these.
+    # Only the conditions of a list with `bitset_order` need them.
+    keeps_exact_values = False
+
+    def value_rows(self, queryset):
+        """(primary key, value) for each value each item has, in one query; rows of items not
+        in `queryset` may come along (the index leaves out what it does not list)."""
+        raise NotImplementedError(f"{type(self).__name__} cannot be indexed as bitsets")
+
+    def values_matching(self, key: str) -> list:
+        """The values an item may have to be selected by `key`."""
+        return [key]
+
 
 class ViaM2M(Condition):
     """Items linked through `m2m_name` to a target whose `target_lookup` is one of the values.
@@ -56,6 +69,12 @@ class ViaM2M(Condition):
         through, source, target = self._link()
         links = through.objects.filter(**{f"{target}__{self.target_lookup}__in": values})
         return Q(pk__in=links.values(f"{source}_id"))
+
+    def value_rows(self, queryset):
+        # Every link row: leaving out those of unlisted items costs less in the index than
+        # reading the items' table here.
+        through, source, target = self._link()
+        return through.objects.values_list(f"{source}_id", f"{target}__{self.target_lookup}")
 
     def counts(self, base, groups: dict[str, list]) -> dict[str, int]:
         through, source, target = self._link()
@@ -81,6 +100,9 @@ class ViaField(Condition):
     def __call__(self, values: list) -> Q:
         return Q(**{f"{self.field_name}__in": values})
 
+    def value_rows(self, queryset):
+        return queryset.order_by().values_list("pk", F(self.field_name))
+
 
 class AnyOf(Condition):
     def __init__(self, *conditions: Condition):
@@ -105,6 +127,16 @@ class CoveringRegions(Condition):
     def counts(self, base, groups: dict[str, list]) -> dict[str, int]:
         covering = {name: sorted(regions_covering(values)) for name, values in groups.items()}
         return self.condition.counts(base, covering)
+
+    # The regions themselves are indexed too, without the wider areas (matching's "shares a
+    # region").
+    keeps_exact_values = True
+
+    def value_rows(self, queryset):
+        return self.condition.value_rows(queryset)
+
+    def values_matching(self, key: str) -> list:
+        return sorted(regions_covering([key]))
 
 
 class Always(Condition):
