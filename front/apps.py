@@ -8,3 +8,6 @@ class FrontConfig(AppConfig):
 
     name = "front"
     verbose_name = _("Site")
+
+    def ready(self) -> None:
+        from front import receivers  # noqa: F401  (the receivers connect themselves)

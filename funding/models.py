@@ -2,12 +2,13 @@ import datetime
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hubsi import vocabulary
+from hubsi.filtering import InterestQuerySetMixin
 from hubsi.models import (
     HelixRole,
     Publishable,
@@ -34,7 +35,7 @@ def open_q(on: datetime.date | None = None) -> Q:
     )
 
 
-class FundingQuerySet(PublishableQuerySet):
+class FundingQuerySet(InterestQuerySetMixin, PublishableQuerySet):
     def open_now(self, on: datetime.date | None = None):
         return self.filter(open_q(on))
 
@@ -43,6 +44,21 @@ class FundingQuerySet(PublishableQuerySet):
 
     def not_closed(self, on: datetime.date | None = None):
         return self.filter(Q(deadline__isnull=True) | Q(deadline__gte=on or today()))
+
+    def by_timing(self, on: datetime.date | None = None):
+        """Open calls first by nearest deadline, then rolling ones, upcoming, and closed last:
+        the funding list's default order."""
+        on = on or today()
+        rank = Case(
+            When(open_q(on) & Q(deadline__isnull=False), then=Value(0)),
+            When(open_q(on), then=Value(1)),
+            When(opens_on__gt=on, then=Value(2)),
+            default=Value(3),
+            output_field=IntegerField(),
+        )
+        return self.annotate(timing_rank=rank).order_by(
+            "timing_rank", F("deadline").asc(nulls_last=True), "opens_on", "name", "pk"
+        )
 
     def for_listing(self):
         return self.select_related("funder")

@@ -5,8 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class HubsiConfig(AppConfig):
     name = "hubsi"
     verbose_name = _("Platform")
-
-    def ready(self):
-        from hubsi import signals
-
-        signals.connect()

@@ -392,3 +392,25 @@ def sort_filter(*options: tuple[str, str]) -> django_filters.ChoiceFilter:
     return django_filters.ChoiceFilter(
         label=_("Sort by"), choices=list(options), method="keep_order", empty_label=None
     )
+
+
+def theme_interest(model) -> Condition:
+    """Content linked to themes and to challenges: a theme matches what is linked to it or to
+    any of its challenges."""
+    return any_of(via_m2m(model, "themes", "slug"), via_m2m(model, "challenges", "theme__slug"))
+
+
+def challenge_interest(model) -> Condition:
+    """Content linked to themes and to challenges: a challenge matches what is linked to it or
+    to its whole theme."""
+    return any_of(
+        via_m2m(model, "challenges", "slug"), via_m2m(model, "themes", "challenges__slug")
+    )
+
+
+class InterestQuerySetMixin:
+    """For the QuerySet of content linked to themes and challenges of interest."""
+
+    def in_challenge(self, slug: str):
+        """What a challenge hub lists: exactly what the list's `challenge` filter selects."""
+        return self.filter(challenge_interest(self.model)([slug]))

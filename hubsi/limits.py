@@ -25,6 +25,8 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from hubsi.views import too_many_requests
+
 logger = logging.getLogger(__name__)
 
 UNLIMITED_METHODS = ("GET", "HEAD", "OPTIONS")
@@ -78,8 +80,6 @@ def rate_limited(*actions: str):
             ):
                 retry_after = over_limit(user, *actions)
                 if retry_after:
-                    from hubsi.views import too_many_requests
-
                     logger.warning(
                         "rate limit %s reached by user %s on %s",
                         "+".join(actions),

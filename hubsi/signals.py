@@ -1,14 +1,34 @@
-"""Cache invalidation, the one side effect handled by signals (after the commit)."""
+"""Signals: cache invalidation (the one side effect handled by signals, after the commit), and
+the hooks this ground layer offers to the apps above it.
+
+Apps higher up react to what happens below by connecting here, the way pretix plugins connect
+to `pretix.base.signals`: the lower layer sends, the higher one receives, and no import points
+up (docs/architecture.md).
+"""
 
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import Signal
 
 from hubsi.caching import bump_catalogue_version
 from hubsi.models import Status
 
+# Sent by a public detail page before it renders, with `obj` (the published item shown) and
+# `request`; the model is the sender. Each receiver returns a dict of extra template context
+# (the matches that front/ computes, for example), or None to add nothing.
+detail_context = Signal()
+
 # Content in these states was never public (published content only ever moves to archived),
 # so saving it changes no public page: a draft saved at every form step keeps the caches.
 NEVER_PUBLIC = {Status.DRAFT, Status.SUBMITTED, Status.CHANGES_REQUESTED}
+
+
+def extra_detail_context(obj, request) -> dict:
+    """What the receivers of `detail_context` add to the page of `obj`."""
+    context = {}
+    for _receiver, extra in detail_context.send(sender=type(obj), obj=obj, request=request):
+        context.update(extra or {})
+    return context
 
 
 def _bump_after_commit(sender, instance=None, **kwargs):
@@ -17,24 +37,16 @@ def _bump_after_commit(sender, instance=None, **kwargs):
     transaction.on_commit(bump_catalogue_version)
 
 
-def connect() -> None:
-    from funding.models import FundingOpportunity
-    from innovations.models import Challenge, Innovation, Theme
-    from supporters.models import ExperimentationSpace, Supporter
-
-    for model in (
-        Theme,
-        Challenge,
-        Innovation,
-        Supporter,
-        ExperimentationSpace,
-        FundingOpportunity,
-    ):
-        post_save.connect(_bump_after_commit, sender=model, dispatch_uid=f"bump-{model.__name__}")
-        post_delete.connect(_bump_after_commit, sender=model, dispatch_uid=f"del-{model.__name__}")
+def watch_catalogue(*models) -> None:
+    """Public pages show these models: any change of them (of their links too) starts a new
+    catalogue version, which empties the page caches. Each app calls it from `ready()`."""
+    for model in models:
+        label = model._meta.label
+        post_save.connect(_bump_after_commit, sender=model, dispatch_uid=f"bump-{label}")
+        post_delete.connect(_bump_after_commit, sender=model, dispatch_uid=f"del-{label}")
         for field in model._meta.many_to_many:
             m2m_changed.connect(
                 _bump_after_commit,
                 sender=field.remote_field.through,
-                dispatch_uid=f"m2m-{model.__name__}-{field.name}",
+                dispatch_uid=f"m2m-{label}-{field.name}",
             )

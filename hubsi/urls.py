@@ -1,13 +1,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
 from hubsi import selfservice, views
 from hubsi.caching import cache_public_page
-from hubsi.sitemaps import SITEMAPS
 
 # allauth looks this up when a rate limit is reached (sign-in, sign-up, password reset...).
 handler429 = "hubsi.views.too_many_requests"
@@ -17,12 +15,11 @@ handler500 = "hubsi.views.server_error"
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("", include("front.sitemaps")),
 ]
 
 urlpatterns += i18n_patterns(
-    path("", cache_public_page(views.HomeView.as_view()), name="home"),
-    path("search/", cache_public_page(views.SearchView.as_view()), name="search"),
+    path("", include("front.urls")),
     path(
         "about/",
         cache_public_page(TemplateView.as_view(template_name="pages/about.html")),

@@ -1,15 +1,21 @@
+import sys
+
 from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse, QueryDict
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-from django.views.generic import ListView, TemplateView
+from django.views.defaults import server_error as plain_server_error
+from django.views.generic import ListView
 
-from funding.models import FundingOpportunity
-from hubsi.search import by_relevance, highlighted, is_ranked, query_words, with_highlights
-from innovations.models import Challenge, Innovation, Theme
-from supporters.models import ExperimentationSpace, Supporter
+from hubsi.middleware import (
+    is_database_unavailable,
+    log_database_unavailable,
+    render_database_unavailable,
+)
+from hubsi.search import by_relevance, is_ranked
 
 # The order of a ranked search: the empty `sort` value, which the filters ignore (see below).
 RELEVANCE = ""
@@ -93,98 +99,6 @@ def back_to_results(request) -> str:
     return QueryDict(request.GET.get("back", "")[:2000]).urlencode()
 
 
-class HomeView(TemplateView):
-    template_name = "home.html"
-
-    def get_context_data(self, **kwargs):
-        innovations = Innovation.objects.published().for_listing()
-        featured = list(innovations.filter(featured=True).order_by("-published_at")[:3])
-        recent = list(innovations.exclude(featured=True).order_by("-published_at", "-pk")[:6])
-        themes = (
-            Theme.objects.active()
-            .order_by("position", "name_nl")
-            .prefetch_related(
-                "challenges",
-            )
-        )
-        counts = {
-            "innovations": Innovation.objects.published().count(),
-            "supporters": Supporter.objects.published().count(),
-            "spaces": ExperimentationSpace.objects.published().count(),
-            "funding": FundingOpportunity.objects.published().open_now().count(),
-        }
-        return super().get_context_data(
-            featured=featured, recent=recent, themes=themes, counts=counts, **kwargs
-        )
-
-
-class SearchView(TemplateView):
-    """One search over all published content, grouped by kind, each linking to its list."""
-
-    template_name = "search.html"
-    per_group = 5
-
-    def best(self, queryset, q: str) -> tuple[int, list]:
-        """How many items match, and the best few with highlights.
-
-        Ranked (PostgreSQL): one query reads every match's key and rank, which gives both
-        the count and the best few, instead of counting and ranking in two passes over
-        the matches; only the few shown are read in full.
-        """
-        if not is_ranked(queryset):
-            items = list(with_highlights(by_relevance(queryset), q)[: self.per_group])
-            return queryset.count(), items
-        ranked = sorted(
-            (-rank, pk) for pk, rank in queryset.order_by().values_list("pk", "search_rank")
-        )
-        best = [pk for _rank, pk in ranked[: self.per_group]]
-        rows = with_highlights(queryset, q).order_by().in_bulk(best) if best else {}
-        return len(ranked), [rows[pk] for pk in best]
-
-    def get_context_data(self, **kwargs):
-        q = " ".join(query_words(self.request.GET.get("q", "")))
-        groups = []
-        if q:
-            sources = [
-                (
-                    _("Innovations"),
-                    "innovations:innovation-list",
-                    Innovation.objects.published().for_listing().search(q),
-                ),
-                (
-                    _("Challenges"),
-                    "innovations:challenge-list",
-                    Challenge.objects.active().select_related("theme").search(q),
-                ),
-                (
-                    _("Supporters"),
-                    "supporters:supporter-list",
-                    Supporter.objects.published().search(q),
-                ),
-                (
-                    _("Experimentation places"),
-                    "supporters:space-list",
-                    ExperimentationSpace.objects.published().for_listing().search(q),
-                ),
-                (
-                    _("Funding"),
-                    "funding:funding-list",
-                    FundingOpportunity.objects.published().for_listing().search(q),
-                ),
-            ]
-            for label, list_url, queryset in sources:
-                count, items = self.best(queryset, q)
-                for item in items:
-                    item.highlighted = highlighted(item)
-                groups.append(
-                    {"label": label, "list_url": list_url, "count": count, "items": items}
-                )
-        total = sum(group["count"] for group in groups)
-        return super().get_context_data(
-            q=q, groups=groups, total=total, querystring=QueryDict(mutable=True), **kwargs
-        )
-
-
 @require_GET
 @never_cache
 def healthz(request):
@@ -215,8 +129,6 @@ def robots_txt(request):
 
 def too_many_requests(request, exception=None, *, retry_after: int = 60):
     """The styled 429 page, for any limit: `return too_many_requests(request)` in a view."""
-    from django.shortcuts import render
-
     # Whole minutes (at least one), so the page can say how long to wait.
     wait_minutes = max(1, -(-retry_after // 60))
     response = render(
@@ -232,16 +144,6 @@ def server_error(request):
     Reached for errors outside a view, e.g. another middleware reading the session while the
     database is down (errors inside views: `hubsi.middleware.DatabaseUnavailableMiddleware`).
     """
-    import sys
-
-    from django.views.defaults import server_error as plain_server_error
-
-    from hubsi.middleware import (
-        is_database_unavailable,
-        log_database_unavailable,
-        render_database_unavailable,
-    )
-
     exception = sys.exc_info()[1]
     if is_database_unavailable(exception):
         log_database_unavailable(exception)

@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from hubsi import vocabulary
+from hubsi.filtering import via_m2m
 from hubsi.models import (
     HelixRole,
     Publishable,
@@ -94,7 +95,7 @@ class Challenge(Bilingual):
         ordering = ["name_nl"]
 
     def get_absolute_url(self):
-        return reverse("innovations:challenge-detail", args=[self.slug])
+        return reverse("challenge-detail", args=[self.slug])
 
 
 class InnovationQuerySet(PublishableQuerySet):
@@ -110,6 +111,10 @@ class InnovationQuerySet(PublishableQuerySet):
     def search(self, q: str):
         """Text search (hubsi.search): ranked full-text search on PostgreSQL."""
         return text_search(self, q)
+
+    def in_challenge(self, slug: str):
+        """What a challenge hub lists: exactly what the list's `challenge` filter selects."""
+        return self.filter(via_m2m(self.model, "challenges", "slug")([slug]))
 
     def owned_by(self, user):
         return self.filter(owners=user)
@@ -191,7 +196,7 @@ class Innovation(Publishable):
             models.Index(fields=["status", "stage"], name="innovation_stage"),
             models.Index(fields=["status", "featured"], name="innovation_featured"),
             # Covers what ranking similar innovations reads of every candidate, so PostgreSQL
-            # scans this index instead of the table with all its text (hubsi/matching.py).
+            # scans this index instead of the table with all its text (front/matching.py).
             models.Index(fields=["status", "stage", "name", "id"], name="innovation_ranking"),
         ]
 

@@ -43,9 +43,4 @@ urlpatterns = [
     path(
         "challenges/", cache_public_page(views.ChallengeListView.as_view()), name="challenge-list"
     ),
-    path(
-        "challenges/<slug:slug>/",
-        cache_public_page(views.ChallengeHubView.as_view()),
-        name="challenge-detail",
-    ),
 ]

@@ -396,7 +396,7 @@ def make_targets(cookie_file_dir: Path) -> None:
         url("supporters:space-list", q=word(space.name), open=1, sort="name"),
         fundings,
         url("innovations:innovation-detail", other.slug, back=back),
-        url("innovations:challenge-detail", challenge.slug),
+        url("challenge-detail", challenge.slug),
         url("supporters:supporter-detail", other_supporter.slug, back=back),
         url("supporters:space-detail", space.slug, back=back),
         url("funding:funding-detail", funding.slug, back=back),

@@ -6,9 +6,10 @@ from hubsi.filtering import (
     Always,
     FacetFilter,
     ListFilterSet,
-    any_of,
+    challenge_interest,
     covering_regions,
     sort_filter,
+    theme_interest,
     via_field,
     via_m2m,
 )
@@ -25,15 +26,12 @@ def interest_filters(model):
     theme = FacetFilter(
         label=_("Theme"),
         choices=active_themes,
-        q_for=any_of(via_m2m(model, "themes", "slug"), via_m2m(model, "challenges", "theme__slug")),
+        q_for=theme_interest(model),
     )
     challenge = FacetFilter(
         label=_("Challenge"),
         choices=active_challenges,
-        q_for=any_of(
-            via_m2m(model, "challenges", "slug"),
-            via_m2m(model, "themes", "challenges__slug"),
-        ),
+        q_for=challenge_interest(model),
     )
     return theme, challenge
 

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from hubsi import vocabulary
+from hubsi.filtering import InterestQuerySetMixin
 from hubsi.models import (
     Publishable,
     PublishableQuerySet,
@@ -18,7 +19,7 @@ from hubsi.search import search as text_search
 from innovations.models import Challenge, Theme
 
 
-class SupporterQuerySet(PublishableQuerySet):
+class SupporterQuerySet(InterestQuerySetMixin, PublishableQuerySet):
     def for_listing(self):
         return self.prefetch_related("offers", "regions")
 
@@ -85,7 +86,7 @@ class Supporter(Publishable):
         return reverse("supporters:supporter-detail", args=[self.slug])
 
 
-class SpaceQuerySet(PublishableQuerySet):
+class SpaceQuerySet(InterestQuerySetMixin, PublishableQuerySet):
     def published(self):
         """A place is public only while it and its host are published."""
         return self.filter(status=Status.PUBLISHED, host__status=Status.PUBLISHED)

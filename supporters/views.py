@@ -1,5 +1,6 @@
 from django.views.generic import DetailView
 
+from hubsi.signals import extra_detail_context
 from hubsi.views import FilteredListView, back_to_results
 from supporters.filters import SpaceFilterSet, SupporterFilterSet
 from supporters.models import ExperimentationSpace, Supporter
@@ -21,20 +22,10 @@ class SupporterDetailView(DetailView):
         return super().get_context_data(
             spaces=spaces.order_by("name"),
             back_querystring=back_to_results(self.request),
-            manager_matches=self.manager_matches(),
+            # The innovations it can help, for its managers (front/receivers.py).
+            **extra_detail_context(self.object, self.request),
             **kwargs,
         )
-
-    def manager_matches(self):
-        """The innovations this supporter can help, for its managers only (None for anyone
-        else). Anonymous pages are cached (hubsi/caching.py), so this never lands in a page
-        another visitor gets: signed-in people always get a fresh page."""
-        user = self.request.user
-        if not user.is_authenticated or not self.object.managers.filter(pk=user.pk).exists():
-            return None
-        from hubsi.matching import innovations_for_supporter
-
-        return innovations_for_supporter(self.object)
 
 
 class SpaceListView(FilteredListView):

@@ -53,7 +53,7 @@ def _pages(language: str) -> list[PageType]:
             "challenge-list-filtered",
             lambda c: r("innovations:challenge-list", query=f"theme={c['challenge'].theme.slug}"),
         ),
-        PageType("challenge-hub", lambda c: r("innovations:challenge-detail", c["challenge"].slug)),
+        PageType("challenge-hub", lambda c: r("challenge-detail", c["challenge"].slug)),
         PageType("supporter-list", lambda c: r("supporters:supporter-list")),
         PageType(
             "supporter-list-filtered",

@@ -7,7 +7,7 @@ stage, needs coaching and funding, citizens and government on board, looking for
     themes      housing (T1): energy poverty among tenants (C1), housing for young people (C2)
                 work (T2): long-term unemployment (C3)
 
-Every expected order below is computed by hand from the weights in `hubsi.matching.WEIGHTS`
+Every expected order below is computed by hand from the weights in `front.matching.WEIGHTS`
 (challenge 4 each, theme 2, need offered 3 each, stage 2, own region 2, wider area 1,
 wanted role 3, role named by a fund 1, place open to citizens 1).
 """
@@ -19,8 +19,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
+from front import matching
 from funding.models import today
-from hubsi import matching
 from hubsi.caching import bump_catalogue_version
 from hubsi.models import Status
 from innovations.models import Innovation

@@ -307,7 +307,7 @@ ROWS: list[Row] = [
     *public_page("supporter-detail", "supporter", "supporters:supporter-detail"),
     *public_page("space-detail", "space", "supporters:space-detail"),
     *public_page("funding-detail", "funding", "funding:funding-detail"),
-    *public_page("challenge-hub", "challenge", "innovations:challenge-detail"),
+    *public_page("challenge-hub", "challenge", "challenge-detail"),
     # Contact forms (connections/views.py).
     *contact_form("contact-innovation", "innovation", "connections:contact-innovation"),
     *contact_form("contact-supporter", "supporter", "connections:contact-supporter"),

@@ -45,7 +45,7 @@ def test_query_count_does_not_grow_with_the_data(client, page, request):
         response = client.get(url)
     assert response.status_code == page.status
     # Never more; fewer is possible (similar innovations stop at the first ranking once
-    # there are enough innovations on the same challenges, hubsi/matching.py).
+    # there are enough innovations on the same challenges, front/matching.py).
     assert len(many) <= len(few), "\n".join(q["sql"] for q in many.captured_queries)
 
 

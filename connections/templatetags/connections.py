@@ -1,11 +1,10 @@
-"""Template pieces that other pages include: the dashboard's connection sections and the
+"""Template pieces that other pages include: the dashboard's contact requests and the
 "Save this search" link of the public lists."""
 
 from django import template
 from django.urls import reverse
 
 from connections.models import ContactRequest, ListKind
-from hubsi.matching import innovations_for_supporter
 
 register = template.Library()
 
@@ -41,23 +40,3 @@ def dashboard_contact_requests(context):
     received = ContactRequest.objects.for_recipient(user).for_dashboard()[:DASHBOARD_REQUESTS]
     sent = ContactRequest.objects.sent_by(user).for_dashboard()[:DASHBOARD_REQUESTS]
     return {"received": list(received), "sent": list(sent), "request": context["request"]}
-
-
-@register.inclusion_tag("connections/includes/dashboard_supporter_matches.html", takes_context=True)
-def dashboard_supporter_matches(context):
-    """The innovations the user's first published supporter profile can help, and links to
-    the same suggestions of the others on their own pages (shown to managers only there).
-
-    One profile's ranking here keeps the dashboard's query count constant however many
-    profiles someone manages."""
-    from supporters.models import Supporter
-
-    user = context["request"].user
-    supporters = list(Supporter.objects.published().filter(managers=user).order_by("name", "pk"))
-    first = supporters[0] if supporters else None
-    return {
-        "supporter": first,
-        "matches": innovations_for_supporter(first) if first else [],
-        "others": supporters[1:],
-        "LANGUAGE_CODE": context.get("LANGUAGE_CODE"),
-    }

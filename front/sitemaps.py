@@ -1,5 +1,8 @@
+"""sitemap.xml: every public page, in Dutch and English."""
+
 from django.contrib.sitemaps import Sitemap
-from django.urls import reverse
+from django.contrib.sitemaps.views import sitemap
+from django.urls import path, reverse
 
 from funding.models import FundingOpportunity
 from innovations.models import Challenge, Innovation
@@ -74,3 +77,6 @@ SITEMAPS = {
     "spaces": SpaceSitemap,
     "funding": FundingSitemap,
 }
+
+
+urlpatterns = [path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap")]

@@ -1,0 +1,29 @@
+"""What front/ adds to the detail pages of the apps below it, through the `detail_context`
+hook of hubsi/signals.py: the matches (front/matching.py)."""
+
+from django.dispatch import receiver
+
+from front import matching
+from hubsi.signals import detail_context
+from innovations.models import Innovation
+from supporters.models import Supporter
+
+MATCHES_PER_SECTION = 5
+
+
+@receiver(detail_context, sender=Innovation, dispatch_uid="front.innovation-matches")
+def innovation_matches(sender, obj, request, **kwargs) -> dict:
+    """Who and what can help the innovation, explained, on its public page."""
+    return {"matches": matching.matches_for_innovation(obj, limit=MATCHES_PER_SECTION)}
+
+
+@receiver(detail_context, sender=Supporter, dispatch_uid="front.supporter-matches")
+def supporter_manager_matches(sender, obj, request, **kwargs) -> dict:
+    """The innovations this supporter can help, for its managers only (None for anyone else).
+
+    Anonymous pages are cached (hubsi/caching.py), so this never lands in a page another
+    visitor gets: signed-in people always get a fresh page."""
+    user = request.user
+    if not user.is_authenticated or not obj.managers.filter(pk=user.pk).exists():
+        return {"manager_matches": None}
+    return {"manager_matches": matching.innovations_for_supporter(obj)}

@@ -1,0 +1,17 @@
+"""The pages that combine apps. No namespace: their URL names (`home`, `search`,
+`challenge-detail`, ...) are the site's own."""
+
+from django.urls import path
+
+from front import views
+from hubsi.caching import cache_public_page
+
+urlpatterns = [
+    path("", cache_public_page(views.HomeView.as_view()), name="home"),
+    path("search/", cache_public_page(views.SearchView.as_view()), name="search"),
+    path(
+        "challenges/<slug:slug>/",
+        cache_public_page(views.ChallengeHubView.as_view()),
+        name="challenge-detail",
+    ),
+]
