@@ -49,9 +49,11 @@ bench: $(VENV)/.installed
 soak: $(VENV)/.installed
 	$(PY) bench/soak.py
 
+## make lint: ruff, and the import contract of pyproject.toml (layers; docs/architecture.md).
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: $(VENV)/.installed
 	$(BIN)/ruff format .
