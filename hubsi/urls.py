@@ -5,8 +5,9 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from hubsi import selfservice, views
+from hubsi import views
 from hubsi.caching import cache_public_page
+from hubsi.selfservice.views import invitation_accept
 from hubsi.sitemaps import SITEMAPS
 
 # allauth looks this up when a rate limit is reached (sign-in, sign-up, password reset...).
@@ -33,8 +34,8 @@ urlpatterns += i18n_patterns(
         TemplateView.as_view(template_name="pages/accessibility.html"),
         name="accessibility",
     ),
-    path("dashboard/", selfservice.dashboard, name="dashboard"),
-    path("invitations/<str:token>/", selfservice.invitation_accept, name="invitation-accept"),
+    path("", include("front.urls")),
+    path("invitations/<str:token>/", invitation_accept, name="invitation-accept"),
     path("", include("innovations.urls")),
     path("", include("supporters.urls")),
     path("", include("funding.urls")),

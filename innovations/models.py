@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from hubsi import vocabulary
 from hubsi.models import (
     HelixRole,
-    Publishable,
-    PublishableQuerySet,
+    OwnedContent,
+    OwnedQuerySet,
     Region,
     SupportType,
     validate_slug_not_reserved,
@@ -97,7 +97,7 @@ class Challenge(Bilingual):
         return reverse("innovations:challenge-detail", args=[self.slug])
 
 
-class InnovationQuerySet(PublishableQuerySet):
+class InnovationQuerySet(OwnedQuerySet):
     def for_listing(self):
         """Everything a list row shows, in a constant number of queries."""
         return self.prefetch_related("challenges", "regions")
@@ -111,11 +111,10 @@ class InnovationQuerySet(PublishableQuerySet):
         """Text search (hubsi.search): ranked full-text search on PostgreSQL."""
         return text_search(self, q)
 
-    def owned_by(self, user):
-        return self.filter(owners=user)
 
+class Innovation(OwnedContent):
+    owner_lookup = "owners"
 
-class Innovation(Publishable):
     name = models.CharField(_("name"), max_length=160)
     slug = models.SlugField(
         _("slug"), max_length=180, unique=True, validators=[validate_slug_not_reserved]
