@@ -209,6 +209,10 @@ class OwnedContent(Publishable):
         elif not self.is_owner(user):
             raise PermissionDenied(_("Only the owners may do this."))
 
+    def remove_owner(self, user) -> None:
+        """Take `user` off the owners of their own (e.g. when their account is deleted)."""
+        getattr(self, self.owner_lookup).remove(user)
+
 
 # Self-service: pending changes, unsaved input, co-ownership and consent -------------------------
 # These records belong to any kind of owned content (innovations now, supporters and places
