@@ -2,6 +2,8 @@
 first ("love the problem"), then the system around it, the approach, the partnership, and
 the practical details. Field names are the model's; each step saves on its own."""
 
+from functools import partial
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -15,9 +17,7 @@ from hubsi.selfservice.forms import (
 )
 from innovations.models import Challenge, Innovation, Theme
 
-
-def innovation_field(name: str, **overrides) -> forms.Field:
-    return model_field(Innovation, name, **overrides)
+innovation_field = partial(model_field, Innovation)
 
 
 def challenge_choices() -> list:

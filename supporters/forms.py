@@ -2,6 +2,8 @@
 model's; each step saves on its own, through the self-service engine (hubsi/selfservice/,
 hubsi/services.py)."""
 
+from functools import partial
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -16,13 +18,8 @@ from hubsi.selfservice.forms import (
 from innovations.forms import ChallengesMixin
 from supporters.models import ExperimentationSpace, Supporter
 
-
-def supporter_field(name: str, **overrides) -> forms.Field:
-    return model_field(Supporter, name, **overrides)
-
-
-def space_field(name: str, **overrides) -> forms.Field:
-    return model_field(ExperimentationSpace, name, **overrides)
+supporter_field = partial(model_field, Supporter)
+space_field = partial(model_field, ExperimentationSpace)
 
 
 def challenges_field(label, help_text) -> forms.Field:
