@@ -77,7 +77,8 @@ class Kind:
     @property
     def url_names(self) -> dict[str, str]:
         """For templates: `{% url urls.preview object.slug %}`."""
-        return {role: self.url_name(role) for role in ROLES}
+        roles = ROLES if self.has_invitations else [r for r in ROLES if r != "invite"]
+        return {role: self.url_name(role) for role in roles}
 
     def url(self, role: str, obj) -> str:
         return reverse(self.url_name(role), args=[obj.slug])
