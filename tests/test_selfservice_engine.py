@@ -2,6 +2,9 @@
 regular URL names, GET-only pages refuse a POST, and ownership follows each model's
 `owner_lookup`."""
 
+import ast
+from pathlib import Path
+
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import NoReverseMatch, reverse
@@ -116,3 +119,25 @@ def test_open_drafts_count_every_kind_of_owned_content(sara):
     make_space(host=host, status=Status.DRAFT)
     make_space(host=host, status=Status.SUBMITTED)
     assert open_drafts_of(sara) == 3
+
+
+APPS = {"innovations", "supporters", "funding", "connections", "accounts", "front", "demo"}
+ENGINE = Path(__file__).resolve().parent.parent / "hubsi"
+ENGINE_FILES = sorted(ENGINE.glob("selfservice/*.py")) + [
+    ENGINE / "services.py",
+    ENGINE / "models.py",
+]
+
+
+@pytest.mark.parametrize("path", ENGINE_FILES, ids=lambda path: path.name)
+def test_the_engine_imports_no_app_and_nothing_inside_a_function(path):
+    tree = ast.parse(path.read_text())
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            modules = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            modules = [node.module or ""]
+        else:
+            continue
+        assert not {module.split(".")[0] for module in modules} & APPS, (path, node.lineno)
+        assert node.col_offset == 0, f"{path.name}:{node.lineno} imports inside a function"
