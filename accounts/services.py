@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from importlib import import_module
 
 from allauth.account.models import EmailAddress
+from django.apps import apps
 from django.conf import settings
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth import SESSION_KEY
@@ -27,7 +28,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from hubsi.models import Status, SubmissionConsent
+from hubsi.models import OwnedContent, Status, SubmissionConsent
 from innovations.models import Innovation
 from supporters.models import Supporter
 
@@ -150,21 +151,17 @@ class DeletionPlan:
     detach: list[models.Model] = field(default_factory=list)
 
 
-def _owners_relation(obj: models.Model):
-    return obj.owners if isinstance(obj, Innovation) else obj.managers
-
-
 def _owned_content(user: User):
-    innovations = Innovation.objects.filter(owners=user).prefetch_related("owners")
-    supporters = Supporter.objects.filter(managers=user).prefetch_related("managers")
-    yield from innovations
-    yield from supporters
+    """What the person owns, of every kind with owners of its own (a place goes with its host)."""
+    for model in apps.get_models():
+        if issubclass(model, OwnedContent) and model.has_own_owners():
+            yield from model.objects.owned_by(user).prefetch_related(model.owner_lookup)
 
 
 def deletion_plan(*, user: User) -> DeletionPlan:
     plan = DeletionPlan()
     for obj in _owned_content(user):
-        if any(other.pk != user.pk for other in _owners_relation(obj).all()):
+        if any(other.pk != user.pk for other in obj.owner_users()):
             plan.detach.append(obj)
         elif obj.status == Status.PUBLISHED:
             plan.archive.append(obj)
@@ -246,7 +243,7 @@ def account_delete(*, user: User) -> DeletionPlan:
     }
     plan = deletion_plan(user=user)
     for obj in plan.detach:
-        _owners_relation(obj).remove(user)
+        obj.remove_owner(user)
         if obj.contact_email.lower() in addresses:
             obj.contact_email = ""
             obj.save(update_fields=["contact_email", "updated_at"])

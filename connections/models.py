@@ -127,6 +127,14 @@ class ContactRequest(models.Model):
     def target(self):
         return self.innovation or self.supporter
 
+    @classmethod
+    def target_lookup(cls, target) -> dict:
+        """The lookup of requests to `target`: `{"innovation": target}` or `{"supporter": ...}`."""
+        for name in ("innovation", "supporter"):
+            if isinstance(target, cls._meta.get_field(name).related_model):
+                return {name: target}
+        raise ValueError(f"{target!r} cannot receive contact requests")
+
     @property
     def is_open(self) -> bool:
         return self.status == ContactStatus.OPEN
@@ -137,9 +145,7 @@ class ContactRequest(models.Model):
 
     def recipients(self):
         """The owners or managers of the target: the people who answer."""
-        target = self.target
-        people = target.owners if self.innovation_id else target.managers
-        return people.filter(is_active=True).order_by("pk")
+        return self.target.owner_users().filter(is_active=True).order_by("pk")
 
     def is_recipient(self, user) -> bool:
         return self.recipients().filter(pk=user.pk).exists()

@@ -72,11 +72,9 @@ def contact_request_send(*, sender, target, message: str) -> ContactRequest:
         )
     if target.status != "published":
         raise ContactNotAllowed(_("This page is not published."))
-    is_innovation = target._meta.model_name == "innovation"
-    people = target.owners if is_innovation else target.managers
-    if people.filter(pk=sender.pk).exists():
+    if target.is_owner(sender):
         raise ContactNotAllowed(_("You cannot send a contact request to your own page."))
-    key = {"innovation": target} if is_innovation else {"supporter": target}
+    key = ContactRequest.target_lookup(target)
     # Lock the sender's row so that two simultaneous requests cannot both pass the limits.
     get_user_model().objects.select_for_update().filter(pk=sender.pk).first()
     if ContactRequest.objects.filter(sender=sender, status=ContactStatus.OPEN, **key).exists():

@@ -23,7 +23,6 @@ def supporter_manager_matches(sender, obj, request, **kwargs) -> dict:
 
     Anonymous pages are cached (hubsi/caching.py), so this never lands in a page another
     visitor gets: signed-in people always get a fresh page."""
-    user = request.user
-    if not user.is_authenticated or not obj.managers.filter(pk=user.pk).exists():
+    if not obj.is_owner(request.user):
         return {"manager_matches": None}
     return {"manager_matches": matching.innovations_for_supporter(obj)}

@@ -1,9 +1,9 @@
 """The pages that combine apps. No namespace: their URL names (`home`, `search`,
-`challenge-detail`, ...) are the site's own."""
+`challenge-detail`, `dashboard`) are the site's own."""
 
 from django.urls import path
 
-from front import views
+from front import dashboard, views
 from hubsi.caching import cache_public_page
 
 urlpatterns = [
@@ -14,4 +14,5 @@ urlpatterns = [
         cache_public_page(views.ChallengeHubView.as_view()),
         name="challenge-detail",
     ),
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
 ]

@@ -20,11 +20,14 @@ import logging
 import time
 from functools import wraps
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from hubsi.models import OwnedContent
+from hubsi.services import EDITABLE_STATUSES
 from hubsi.views import too_many_requests
 
 logger = logging.getLogger(__name__)
@@ -98,18 +101,12 @@ def rate_limited(*actions: str):
 
 
 def open_drafts_of(user) -> int:
-    """How many of the person's innovations, organisation profiles and places are not submitted
-    yet (draft or changes requested). Three counts."""
-    from hubsi.services import EDITABLE_STATUSES
-    from innovations.models import Innovation
-    from supporters.models import ExperimentationSpace, Supporter
-
-    return (
-        Innovation.objects.filter(owners=user, status__in=EDITABLE_STATUSES).count()
-        + Supporter.objects.filter(managers=user, status__in=EDITABLE_STATUSES).count()
-        + ExperimentationSpace.objects.filter(host__managers=user, status__in=EDITABLE_STATUSES)
-        .distinct()
-        .count()
+    """How many of the person's own content of every kind (innovations, organisation profiles,
+    places...) is not submitted yet (draft or changes requested). One count per kind."""
+    return sum(
+        model.objects.owned_by(user).filter(status__in=EDITABLE_STATUSES).count()
+        for model in apps.get_models()
+        if issubclass(model, OwnedContent)
     )
 
 

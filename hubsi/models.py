@@ -6,8 +6,9 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
+from django.db.models.constants import LOOKUP_SEP
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.utils import timezone
@@ -159,6 +160,58 @@ class Publishable(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == Status.PUBLISHED
+
+
+class OwnedQuerySet(PublishableQuerySet):
+    def owned_by(self, user):
+        """What `user` may edit as an owner (nothing for anonymous visitors)."""
+        if not (user and user.is_authenticated):
+            return self.none()
+        return self.filter(**{self.model.owner_lookup: user})
+
+
+class OwnedContent(Publishable):
+    """Content that people register and edit themselves (the self-service engine).
+
+    `owner_lookup` says who owns it, as a lookup from the content to users: `"owners"` or
+    `"managers"` (a relation of its own, so owners can invite co-owners), or a path through
+    another object (`"host__managers"`: a place belongs to the managers of its host).
+    """
+
+    owner_lookup: str
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def has_own_owners(cls) -> bool:
+        """True when the owners are a relation of this content (they invite co-owners)."""
+        return LOOKUP_SEP not in cls.owner_lookup
+
+    def owner_users(self):
+        """The users who may edit this content, as a QuerySet."""
+        *path, relation = self.owner_lookup.split(LOOKUP_SEP)
+        holder = self
+        for name in path:
+            holder = getattr(holder, name)
+        return getattr(holder, relation).all()
+
+    def is_owner(self, user) -> bool:
+        return bool(user and user.is_authenticated) and (
+            self.owner_users().filter(pk=user.pk).exists()
+        )
+
+    def add_owner(self, user) -> None:
+        """Make `user` an owner. Content owned through another object (a place, through its
+        host) gets no owners of its own: only who already owns it that way may start it."""
+        if self.has_own_owners():
+            getattr(self, self.owner_lookup).add(user)
+        elif not self.is_owner(user):
+            raise PermissionDenied(_("Only the owners may do this."))
+
+    def remove_owner(self, user) -> None:
+        """Take `user` off the owners of their own (e.g. when their account is deleted)."""
+        getattr(self, self.owner_lookup).remove(user)
 
 
 # Self-service: pending changes, unsaved input, co-ownership and consent -------------------------

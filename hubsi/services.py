@@ -12,20 +12,23 @@ import secrets
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from hubsi.emails import send_templated_mail
+from hubsi.kinds import kind_for
 from hubsi.models import (
     INVITATION_VALIDITY,
     RESERVED_SLUGS,
     Actor,
     DraftInput,
+    OwnedContent,
     OwnershipInvitation,
     Publishable,
     Revision,
@@ -55,14 +58,10 @@ def is_curator(user, obj: models.Model) -> bool:
 
 
 def owners_of(obj: models.Model):
-    """The users who may edit this content: owners, managers, or the host's managers."""
-    if hasattr(obj, "owners"):
-        return obj.owners.all()
-    if hasattr(obj, "managers"):
-        return obj.managers.all()
-    if hasattr(obj, "host"):
-        return obj.host.managers.all()
-    return obj._meta.model.objects.none()
+    """The users who may edit this content (none for content only staff keep)."""
+    if isinstance(obj, OwnedContent):
+        return obj.owner_users()
+    return get_user_model().objects.none()
 
 
 def _check(obj: Publishable, *, target: str, by, actor: str) -> None:
@@ -204,16 +203,11 @@ def edit_mode(obj: Publishable, revision: Revision | None) -> str:
 
 
 def owner_links(obj: models.Model) -> dict:
-    """Paths for mail to owners: their dashboard and the content's own edit page.
-
-    An app names the edit entry point of each kind `<app_label>:edit-<model_name>`
-    (`innovations:edit-innovation`); kinds without one link to the dashboard.
-    """
+    """Paths for mail to owners: their dashboard and the content's own edit page (that of its
+    registered self-service kind; content without one links to the dashboard)."""
     dashboard = reverse("dashboard")
-    try:
-        edit = reverse(f"{obj._meta.app_label}:edit-{obj._meta.model_name}", args=[obj.slug])
-    except NoReverseMatch:
-        edit = dashboard
+    kind = kind_for(obj)
+    edit = kind.url("edit", obj) if kind else dashboard
     return {"dashboard_url": dashboard, "edit_url": edit}
 
 
@@ -232,19 +226,6 @@ def unique_slug(model: type[models.Model], text: str) -> str:
 def _require_owner(obj: models.Model, by) -> None:
     if not (by and by.is_authenticated and owners_of(obj).filter(pk=by.pk).exists()):
         raise PermissionDenied(_("Only the owners may do this."))
-
-
-def _add_owner(obj: models.Model, user) -> None:
-    if hasattr(obj, "owners"):
-        obj.owners.add(user)
-    elif hasattr(obj, "managers"):
-        obj.managers.add(user)
-    elif hasattr(obj, "host"):
-        # Places belong to their host's managers: only they may start one for it.
-        if not obj.host.managers.filter(pk=user.pk).exists():
-            raise PermissionDenied(_("Only the managers of the host may do this."))
-    else:
-        raise ValueError(f"{obj._meta.label} has no owners of its own")
 
 
 def _normalise(obj: models.Model, name: str, value):
@@ -303,7 +284,7 @@ def content_create_draft(
         raise PermissionDenied(_("Sign in to do this."))
     obj = model(status=Status.DRAFT, slug=unique_slug(model, changes.get("name", "")))
     apply_values(obj, {name: _normalise(obj, name, value) for name, value in changes.items()})
-    _add_owner(obj, by)
+    obj.add_owner(by)  # a place: only its host's managers may start one
     LogEntry.objects.log_actions(
         user_id=by.pk,
         queryset=[obj],
@@ -619,7 +600,7 @@ def invitation_accept(*, token: str, user) -> Publishable:
                 "to accept it."
             )
         )
-    _add_owner(obj, user)
+    obj.add_owner(user)
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])

@@ -4,8 +4,9 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from hubsi import selfservice, views
+from hubsi import views
 from hubsi.caching import cache_public_page
+from hubsi.selfservice.views import invitation_accept
 
 # allauth looks this up when a rate limit is reached (sign-in, sign-up, password reset...).
 handler429 = "hubsi.views.too_many_requests"
@@ -30,8 +31,8 @@ urlpatterns += i18n_patterns(
         TemplateView.as_view(template_name="pages/accessibility.html"),
         name="accessibility",
     ),
-    path("dashboard/", selfservice.dashboard, name="dashboard"),
-    path("invitations/<str:token>/", selfservice.invitation_accept, name="invitation-accept"),
+    path("", include("front.urls")),
+    path("invitations/<str:token>/", invitation_accept, name="invitation-accept"),
     path("", include("innovations.urls")),
     path("", include("supporters.urls")),
     path("", include("funding.urls")),

@@ -2,28 +2,22 @@
 first ("love the problem"), then the system around it, the approach, the partnership, and
 the practical details. Field names are the model's; each step saves on its own."""
 
+from functools import partial
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from hubsi.images import LogoField
-from hubsi.selfservice import StepForm
-from innovations.models import Challenge, Innovation
+from hubsi.selfservice.forms import (
+    LogoStepForm,
+    StepForm,
+    contact_email_field,
+    model_field,
+    textarea,
+    website_field,
+)
+from innovations.models import Challenge, Innovation, Theme
 
-
-def model_field(name: str, **overrides) -> forms.Field:
-    """The form field Django makes for the model field, with our labels and widgets."""
-    field = Innovation._meta.get_field(name)
-    if field.many_to_many:
-        overrides.setdefault("widget", forms.CheckboxSelectMultiple)
-    formfield = field.formfield(**overrides)
-    if isinstance(formfield, forms.TypedChoiceField):
-        # No empty "---------" choice on radio buttons.
-        formfield.choices = [choice for choice in formfield.choices if choice[0]]
-    return formfield
-
-
-def textarea(rows: int = 6) -> forms.Textarea:
-    return forms.Textarea(attrs={"rows": rows})
+innovation_field = partial(model_field, Innovation)
 
 
 def challenge_choices() -> list:
@@ -39,38 +33,15 @@ def challenge_choices() -> list:
     ]
 
 
-class ProblemForm(StepForm):
-    name = model_field(
-        "name",
-        label=_("Name of your innovation"),
-        help_text=_("A short name people will remember. You can change it later."),
-    )
-    language = model_field(
-        "language",
-        label=_("In which language do you write?"),
-        widget=forms.RadioSelect,
-        help_text="",
-    )
-    problem = model_field(
-        "problem",
-        label=_("What is the problem, and for whom?"),
-        help_text=_(
-            "Start with the problem, not with your solution. Who feels it, where, and how "
-            "much? What happens if nobody does anything?"
-        ),
-        widget=textarea(8),
-    )
-    challenges = forms.TypedMultipleChoiceField(
-        label=_("Which societal challenges does it belong to?"),
-        help_text=_("Choose one or more. Others working on the same challenge will find you."),
-        coerce=int,
-        widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": _("Choose at least one challenge.")},
-    )
+class ChallengesMixin:
+    """Active challenges as choices, grouped by theme for a fieldset per theme (shown with
+    templates/selfservice/form_challenges.html); active themes, if the form asks them."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["challenges"].choices = challenge_choices()
+        if "themes" in self.fields:
+            self.fields["themes"].queryset = Theme.objects.active()
 
     def challenge_groups(self) -> list[dict]:
         """The challenge checkboxes grouped by theme, for a fieldset per theme."""
@@ -95,8 +66,38 @@ class ProblemForm(StepForm):
         return groups
 
 
+class ProblemForm(ChallengesMixin, StepForm):
+    name = innovation_field(
+        "name",
+        label=_("Name of your innovation"),
+        help_text=_("A short name people will remember. You can change it later."),
+    )
+    language = innovation_field(
+        "language",
+        label=_("In which language do you write?"),
+        widget=forms.RadioSelect,
+        help_text="",
+    )
+    problem = innovation_field(
+        "problem",
+        label=_("What is the problem, and for whom?"),
+        help_text=_(
+            "Start with the problem, not with your solution. Who feels it, where, and how "
+            "much? What happens if nobody does anything?"
+        ),
+        widget=textarea(8),
+    )
+    challenges = forms.TypedMultipleChoiceField(
+        label=_("Which societal challenges does it belong to?"),
+        help_text=_("Choose one or more. Others working on the same challenge will find you."),
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one challenge.")},
+    )
+
+
 class SystemForm(StepForm):
-    systemic_view = model_field(
+    systemic_view = innovation_field(
         "systemic_view",
         label=_("What causes the problem, and who plays a part in it?"),
         help_text=_(
@@ -109,31 +110,31 @@ class SystemForm(StepForm):
 
 
 class ApproachForm(StepForm):
-    approach = model_field(
+    approach = innovation_field(
         "approach",
         label=_("What do you do about it?"),
         help_text=_("Your approach: what is new about it, and how does it work?"),
         required=True,
         widget=textarea(8),
     )
-    target_group = model_field(
+    target_group = innovation_field(
         "target_group",
         label=_("For whom do you do it?"),
         help_text=_("Your target group, and how they take part."),
         widget=textarea(4),
     )
-    stage = model_field(
+    stage = innovation_field(
         "stage",
         label=_("At which stage is your innovation?"),
         widget=forms.RadioSelect,
     )
-    impact = model_field(
+    impact = innovation_field(
         "impact",
         label=_("What have you achieved so far?"),
         help_text=_("Results or first evidence: figures, stories, what you learned."),
         widget=textarea(5),
     )
-    tagline = model_field(
+    tagline = innovation_field(
         "tagline",
         label=_("Your innovation in one sentence"),
         help_text=_("Shown under its name in lists. At most 200 characters."),
@@ -141,28 +142,28 @@ class ApproachForm(StepForm):
 
 
 class PartnershipForm(StepForm):
-    organisation_name = model_field(
+    organisation_name = innovation_field(
         "organisation_name",
         label=_("Which organisation leads it?"),
         help_text=_("An organisation, a collective or your own name."),
     )
-    organisation_role = model_field(
+    organisation_role = innovation_field(
         "organisation_role",
         label=_("What kind of organisation is that?"),
         help_text=_("Funding often depends on it."),
         widget=forms.RadioSelect,
     )
-    partner_roles = model_field(
+    partner_roles = innovation_field(
         "partner_roles",
         label=_("Who is already on board as a partner?"),
         help_text=_("The kinds of partners you already work with."),
     )
-    needs = model_field(
+    needs = innovation_field(
         "needs",
         label=_("What support do you need?"),
         help_text=_("We show you supporters who offer it."),
     )
-    wanted_roles = model_field(
+    wanted_roles = innovation_field(
         "wanted_roles",
         label=_("Which partners are you looking for?"),
         help_text=_(
@@ -172,36 +173,21 @@ class PartnershipForm(StepForm):
     )
 
 
-class PracticalForm(StepForm):
-    regions = model_field(
+class PracticalForm(LogoStepForm):
+    regions = innovation_field(
         "regions",
         label=_("Where are you active?"),
         help_text=_("Choose every region that applies."),
         required=True,
         error_messages={"required": _("Choose at least one region.")},
     )
-    website = model_field(
-        "website",
-        label=_("Website"),
-        help_text=_("For example https://www.example.org"),
-        assume_scheme="https",
-    )
-    logo = LogoField(label=_("Logo"))
-    remove_logo = forms.BooleanField(label=_("Remove the current logo"), required=False)
-    contact_email = model_field(
-        "contact_email",
-        label=_("Email address for contact requests"),
-        help_text=_(
+    website = website_field(Innovation)
+    contact_email = contact_email_field(
+        Innovation,
+        _(
             "Never shown publicly. People who want to work with you write through the "
             "platform; you decide whether to share it."
         ),
     )
 
-    def valid_changes(self) -> dict:
-        changes = super().valid_changes()
-        remove = changes.pop("remove_logo", False)
-        if changes.get("logo") is None:
-            changes.pop("logo", None)
-            if remove:
-                changes["logo"] = ""
-        return changes
+    field_order = ["regions", "website", "logo", "remove_logo", "contact_email"]

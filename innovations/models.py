@@ -9,8 +9,8 @@ from hubsi import vocabulary
 from hubsi.filtering import via_m2m
 from hubsi.models import (
     HelixRole,
-    Publishable,
-    PublishableQuerySet,
+    OwnedContent,
+    OwnedQuerySet,
     Region,
     SupportType,
     validate_slug_not_reserved,
@@ -98,7 +98,7 @@ class Challenge(Bilingual):
         return reverse("challenge-detail", args=[self.slug])
 
 
-class InnovationQuerySet(PublishableQuerySet):
+class InnovationQuerySet(OwnedQuerySet):
     def for_listing(self):
         """Everything a list row shows, in a constant number of queries."""
         return self.prefetch_related("challenges", "regions")
@@ -116,11 +116,10 @@ class InnovationQuerySet(PublishableQuerySet):
         """What a challenge hub lists: exactly what the list's `challenge` filter selects."""
         return self.filter(via_m2m(self.model, "challenges", "slug")([slug]))
 
-    def owned_by(self, user):
-        return self.filter(owners=user)
 
+class Innovation(OwnedContent):
+    owner_lookup = "owners"
 
-class Innovation(Publishable):
     name = models.CharField(_("name"), max_length=160)
     slug = models.SlugField(
         _("slug"), max_length=180, unique=True, validators=[validate_slug_not_reserved]

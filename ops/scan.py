@@ -408,15 +408,18 @@ def make_targets(cookie_file_dir: Path) -> None:
     signed_in = [
         url("dashboard"),
         url("innovations:new-innovation"),
-        *(url("innovations:edit-step", own.slug, step.slug) for step in STEPS),
+        *(url("innovations:edit-innovation-step", own.slug, step.slug) for step in STEPS),
         url("innovations:preview-innovation", own.slug),
         url("innovations:invite-innovation", own.slug),
         url("innovations:similar-innovations", q=word(other.name)),
         url("supporters:new-supporter"),
-        *(url("supporters:edit-step", own_supporter.slug, s.slug) for s in SUPPORTER_STEPS),
+        *(
+            url("supporters:edit-supporter-step", own_supporter.slug, s.slug)
+            for s in SUPPORTER_STEPS
+        ),
         url("supporters:invite-supporter", own_supporter.slug),
         url("supporters:new-space"),
-        *(url("supporters:space-edit-step", space.slug, step.slug) for step in SPACE_STEPS),
+        *(url("supporters:edit-space-step", space.slug, step.slug) for step in SPACE_STEPS),
         url("connections:contact-innovation", other.slug),
         url("connections:contact-supporter", other_supporter.slug),
         url("connections:saved-search-list"),

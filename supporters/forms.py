@@ -1,48 +1,25 @@
 """The steps of the supporter profile and of an experimentation place. Field names are the
-model's; each step saves on its own, through the same machinery as innovations
-(hubsi/selfservice.py, hubsi/services.py)."""
+model's; each step saves on its own, through the self-service engine (hubsi/selfservice/,
+hubsi/services.py)."""
+
+from functools import partial
 
 from django import forms
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from hubsi.images import LogoField
-from hubsi.selfservice import StepForm
-from innovations.forms import ProblemForm, challenge_choices, textarea
-from innovations.models import Theme
+from hubsi.selfservice.forms import (
+    LogoStepForm,
+    StepForm,
+    contact_email_field,
+    model_field,
+    textarea,
+    website_field,
+)
+from innovations.forms import ChallengesMixin
 from supporters.models import ExperimentationSpace, Supporter
 
-
-def model_field(model: type[models.Model], name: str, **overrides) -> forms.Field:
-    """The form field Django makes for the model field, with our labels and widgets."""
-    field = model._meta.get_field(name)
-    if field.many_to_many:
-        overrides.setdefault("widget", forms.CheckboxSelectMultiple)
-    formfield = field.formfield(**overrides)
-    if isinstance(formfield, forms.TypedChoiceField):
-        # No empty "---------" choice on radio buttons.
-        formfield.choices = [choice for choice in formfield.choices if choice[0]]
-    return formfield
-
-
-def supporter_field(name: str, **overrides) -> forms.Field:
-    return model_field(Supporter, name, **overrides)
-
-
-def space_field(name: str, **overrides) -> forms.Field:
-    return model_field(ExperimentationSpace, name, **overrides)
-
-
-class ChallengesMixin:
-    """Challenges grouped by theme, shown with innovations/innovation_form_challenges.html."""
-
-    challenge_groups = ProblemForm.challenge_groups
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["challenges"].choices = challenge_choices()
-        if "themes" in self.fields:
-            self.fields["themes"].queryset = Theme.objects.active()
+supporter_field = partial(model_field, Supporter)
+space_field = partial(model_field, ExperimentationSpace)
 
 
 def challenges_field(label, help_text) -> forms.Field:
@@ -54,7 +31,7 @@ def challenges_field(label, help_text) -> forms.Field:
 # Supporter profile ---------------------------------------------------------------------------
 
 
-class OrganisationForm(StepForm):
+class OrganisationForm(LogoStepForm):
     name = supporter_field(
         "name",
         label=_("Name of your organisation"),
@@ -72,31 +49,16 @@ class OrganisationForm(StepForm):
         help_text=_("In a few sentences: who you are and how you help social innovators."),
         widget=textarea(8),
     )
-    website = supporter_field(
-        "website",
-        label=_("Website"),
-        help_text=_("For example https://www.example.org"),
-        assume_scheme="https",
-    )
-    logo = LogoField(label=_("Logo"))
-    remove_logo = forms.BooleanField(label=_("Remove the current logo"), required=False)
-    contact_email = supporter_field(
-        "contact_email",
-        label=_("Email address for contact requests"),
-        help_text=_(
+    website = website_field(Supporter)
+    contact_email = contact_email_field(
+        Supporter,
+        _(
             "Never shown publicly. Innovators who want your support write through the "
             "platform; you decide whether to share it."
         ),
     )
 
-    def valid_changes(self) -> dict:
-        changes = super().valid_changes()
-        remove = changes.pop("remove_logo", False)
-        if changes.get("logo") is None:
-            changes.pop("logo", None)
-            if remove:
-                changes["logo"] = ""
-        return changes
+    field_order = ["name", "helix_role", "description", "website", "logo", "remove_logo"]
 
 
 class OfferForm(ChallengesMixin, StepForm):

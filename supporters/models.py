@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from hubsi import vocabulary
 from hubsi.filtering import InterestQuerySetMixin
 from hubsi.models import (
-    Publishable,
-    PublishableQuerySet,
+    OwnedContent,
+    OwnedQuerySet,
     Region,
     Stage,
     Status,
@@ -19,7 +19,7 @@ from hubsi.search import search as text_search
 from innovations.models import Challenge, Theme
 
 
-class SupporterQuerySet(InterestQuerySetMixin, PublishableQuerySet):
+class SupporterQuerySet(InterestQuerySetMixin, OwnedQuerySet):
     def for_listing(self):
         return self.prefetch_related("offers", "regions")
 
@@ -31,8 +31,10 @@ class SupporterQuerySet(InterestQuerySetMixin, PublishableQuerySet):
         return text_search(self, q)
 
 
-class Supporter(Publishable):
+class Supporter(OwnedContent):
     """An organisation or person of the quintuple helix that offers support."""
+
+    owner_lookup = "managers"
 
     name = models.CharField(_("name"), max_length=160)
     slug = models.SlugField(
@@ -86,7 +88,7 @@ class Supporter(Publishable):
         return reverse("supporters:supporter-detail", args=[self.slug])
 
 
-class SpaceQuerySet(InterestQuerySetMixin, PublishableQuerySet):
+class SpaceQuerySet(InterestQuerySetMixin, OwnedQuerySet):
     def published(self):
         """A place is public only while it and its host are published."""
         return self.filter(status=Status.PUBLISHED, host__status=Status.PUBLISHED)
@@ -102,8 +104,11 @@ class SpaceQuerySet(InterestQuerySetMixin, PublishableQuerySet):
         return text_search(self, q)
 
 
-class ExperimentationSpace(Publishable):
-    """An experimentation place (experimenteerplek) where innovations can be tested."""
+class ExperimentationSpace(OwnedContent):
+    """An experimentation place (experimenteerplek) where innovations can be tested. It
+    belongs to the managers of its host."""
+
+    owner_lookup = "host__managers"
 
     host = models.ForeignKey(
         Supporter, on_delete=models.CASCADE, related_name="spaces", verbose_name=_("host")

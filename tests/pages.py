@@ -168,14 +168,14 @@ def _signed_in_pages(language: str) -> list[PageType]:
         *(
             PageType(
                 f"innovation-step-{step}",
-                lambda c, step=step: r("innovations:edit-step", draft(c), step),
+                lambda c, step=step: r("innovations:edit-innovation-step", draft(c), step),
             )
             for step in ("problem", "system", "approach", "partnership", "practical")
         ),
         PageType(
             "innovation-step-errors",
             lambda c: r(
-                "innovations:edit-step",
+                "innovations:edit-innovation-step",
                 owned_draft(c, "unsaved_draft", unsaved_step="problem").slug,
                 "problem",
             ),
@@ -384,14 +384,14 @@ def _supporter_pages(language: str) -> list[PageType]:
         *(
             PageType(
                 f"supporter-step-{step}",
-                lambda c, step=step: r("supporters:edit-step", supporter(c), step),
+                lambda c, step=step: r("supporters:edit-supporter-step", supporter(c), step),
             )
             for step in ("organisation", "offer")
         ),
         PageType(
             "supporter-step-errors",
             lambda c: r(
-                "supporters:edit-step",
+                "supporters:edit-supporter-step",
                 owned_supporter(c, "unsaved_supporter", unsaved_step="offer").slug,
                 "offer",
             ),
@@ -404,7 +404,7 @@ def _supporter_pages(language: str) -> list[PageType]:
         *(
             PageType(
                 f"space-step-{step}",
-                lambda c, step=step: r("supporters:space-edit-step", space(c), step),
+                lambda c, step=step: r("supporters:edit-space-step", space(c), step),
             )
             for step in ("place", "access")
         ),

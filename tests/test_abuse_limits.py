@@ -75,7 +75,7 @@ def _statuses(queryset):
 
 def innovation_step(user, other):
     innovation = make_draft_innovation(owners=[user])
-    url = reverse("innovations:edit-step", args=[innovation.slug, "system"])
+    url = reverse("innovations:edit-innovation-step", args=[innovation.slug, "system"])
     posts = [(url, {"systemic_view": f"Oorzaak {i}", "action": "save"}) for i in range(3)]
     return posts, lambda: (
         Innovation.objects.get(pk=innovation.pk).systemic_view,
@@ -131,7 +131,7 @@ def supporter_new(user, other):
 
 def supporter_step(user, other):
     supporter = make_supporter(managers=[user], status=Status.DRAFT, offers=["coaching"])
-    url = reverse("supporters:edit-step", args=[supporter.slug, "organisation"])
+    url = reverse("supporters:edit-supporter-step", args=[supporter.slug, "organisation"])
     data = {"name": supporter.name, "helix_role": "civil_society", "action": "save"}
     posts = [(url, {**data, "description": f"Wij begeleiden {i}."}) for i in range(3)]
     return posts, lambda: Supporter.objects.get(pk=supporter.pk).description
@@ -178,7 +178,7 @@ def space_new(user, other):
 
 def space_step(user, other):
     space = make_space(host=make_supporter(managers=[user]), status=Status.DRAFT)
-    url = reverse("supporters:space-edit-step", args=[space.slug, "access"])
+    url = reverse("supporters:edit-space-step", args=[space.slug, "access"])
     posts = [(url, {"access": f"Op aanvraag {i}.", "action": "save"}) for i in range(3)]
     return posts, lambda: ExperimentationSpace.objects.get(pk=space.pk).access
 

@@ -30,7 +30,7 @@ def owners():
 
 
 def step_url(innovation, step="system"):
-    return reverse("innovations:edit-step", args=[innovation.slug, step])
+    return reverse("innovations:edit-innovation-step", args=[innovation.slug, step])
 
 
 def based_on(page) -> str:

@@ -32,7 +32,7 @@ def published(sara):
 
 
 def step_url(innovation, step):
-    return reverse("innovations:edit-step", args=[innovation.slug, step])
+    return reverse("innovations:edit-innovation-step", args=[innovation.slug, step])
 
 
 def edit_approach(client, innovation, approach="Huurders en eigenaars isoleren samen."):

@@ -40,7 +40,7 @@ def challenge():
 
 
 def step_url(innovation, step):
-    return reverse("innovations:edit-step", args=[innovation.slug, step])
+    return reverse("innovations:edit-innovation-step", args=[innovation.slug, step])
 
 
 def step_one(challenge, **overrides):

@@ -29,11 +29,11 @@ def sara(client):
 
 
 def step_url(supporter, step):
-    return reverse("supporters:edit-step", args=[supporter.slug, step])
+    return reverse("supporters:edit-supporter-step", args=[supporter.slug, step])
 
 
 def space_step_url(space, step):
-    return reverse("supporters:space-edit-step", args=[space.slug, step])
+    return reverse("supporters:edit-space-step", args=[space.slug, step])
 
 
 def organisation(**overrides):

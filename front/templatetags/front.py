@@ -16,7 +16,7 @@ def dashboard_supporter_matches(context):
     One profile's ranking here keeps the dashboard's query count constant however many
     profiles someone manages."""
     user = context["request"].user
-    supporters = list(Supporter.objects.published().filter(managers=user).order_by("name", "pk"))
+    supporters = list(Supporter.objects.published().owned_by(user).order_by("name", "pk"))
     first = supporters[0] if supporters else None
     return {
         "supporter": first,
