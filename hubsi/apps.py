@@ -7,6 +7,6 @@ class HubsiConfig(AppConfig):
     verbose_name = _("Platform")
 
     def ready(self):
-        from hubsi import signals
+        from hubsi import lookups, signals  # noqa: F401 (lookups registers itself)
 
         signals.connect()
