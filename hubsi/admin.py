@@ -82,18 +82,21 @@ class PendingChangesFilter(admin.SimpleListFilter):
 
     title = _("pending changes")
     parameter_name = "pending"
+    # The filter's values (pending changes are not a status of the content).
+    SUBMITTED, OPEN = "submitted", "open"
 
     def lookups(self, request, model_admin):
         # No counts here: the queue's page stays at a fixed, small number of queries, and the
         # list's "changes to review" column shows them.
         return [
-            ("submitted", _("Waiting for review")),
-            ("open", _("Being edited by the owners")),
+            (self.SUBMITTED, _("Waiting for review")),
+            (self.OPEN, _("Being edited by the owners")),
         ]
 
     def queryset(self, request, queryset):
-        if self.value() in ("submitted", "open"):
-            revisions = pending_revisions(queryset.model, submitted=self.value() == "submitted")
+        if self.value() in (self.SUBMITTED, self.OPEN):
+            submitted = self.value() == self.SUBMITTED
+            revisions = pending_revisions(queryset.model, submitted=submitted)
             return queryset.filter(status=Status.PUBLISHED, pk__in=revisions.values("object_id"))
         return queryset
 
