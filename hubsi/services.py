@@ -12,6 +12,7 @@ import secrets
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
@@ -62,7 +63,8 @@ def owners_of(obj: models.Model):
         return obj.managers.all()
     if hasattr(obj, "host"):
         return obj.host.managers.all()
-    return obj._meta.model.objects.none()
+    # Content that staff keep (funding opportunities) has no owners: no users.
+    return get_user_model().objects.none()
 
 
 def _check(obj: Publishable, *, target: str, by, actor: str) -> None:
