@@ -132,6 +132,7 @@ class PublishableAdmin(admin.ModelAdmin):
     actions = [
         "publish",
         "publish_changes",
+        "publish_changes_over_edits",
         "request_changes",
         "archive",
         "restore",
@@ -234,6 +235,18 @@ class PublishableAdmin(admin.ModelAdmin):
                 for change in revision.changes(obj)
             ),
         )
+        conflicts = services.revision_conflicts(obj, revision)
+        if conflicts:
+            state = format_html(
+                "{}</p><p><strong>{}</strong>",
+                state,
+                gettext(
+                    "Changed in the published version since the owners proposed their changes: "
+                    "%(fields)s. The table shows the published version as it is now; publishing "
+                    "these changes replaces it."
+                )
+                % {"fields": services.field_labels(obj, conflicts)},
+            )
         changelist = reverse(
             f"admin:{obj._meta.app_label}_{obj._meta.model_name}_changelist",
             current_app=self.admin_site.name,
@@ -344,6 +357,20 @@ class PublishableAdmin(admin.ModelAdmin):
             request,
             queryset,
             services.revision_publish,
+            done_message=_("Published the changes to %(count)d %(items)s."),
+        )
+
+    @admin.action(
+        description=_("Publish pending changes, also over later edits"), permissions=["change"]
+    )
+    def publish_changes_over_edits(self, request, queryset):
+        """The curator compared both versions: the owners' changes replace later edits of the
+        same fields in the published version."""
+        self._run(
+            request,
+            queryset,
+            services.revision_publish,
+            overwrite=True,
             done_message=_("Published the changes to %(count)d %(items)s."),
         )
 

@@ -215,11 +215,15 @@ class Revision(OwnedContentRecord):
     """Pending changes to published content, kept apart so the public version stays public.
 
     `data` holds only the fields that differ from the published object, in the form of
-    `stored_value`. Owners edit it until they submit it; a curator then publishes it (the
-    changes are applied and the revision deleted) or sends it back with a note.
+    `stored_value`; `based_on` the fingerprint of each such field's published value when the
+    owners first changed it, so that a curator's later edit of the same field is not silently
+    overwritten (`hubsi.services.revision_publish`). Owners edit it until they submit it; a
+    curator then publishes it (the changes are applied and the revision deleted) or sends it
+    back with a note.
     """
 
     data = models.JSONField(_("changed fields"), default=dict, blank=True)
+    based_on = models.JSONField(_("published values it is based on"), default=dict, blank=True)
     curator_note = models.TextField(_("note from the curator"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
