@@ -10,8 +10,9 @@ Export neutralises cells that a spreadsheet would run as a formula by prefixing 
 removes that prefix again, so that an export imported unchanged gives the same data.
 
 Import is all or nothing: every row is checked first, and one bad row imports nothing. A row
-whose slug exists updates that opportunity, other rows create one. A status column may create
-an opportunity as published; an existing one changes status only through `hubsi.services`.
+whose slug exists updates that opportunity, other rows create one. A status column may ask for
+a new opportunity to be published; every status change, of a new or an existing one, goes
+through `hubsi.services`.
 """
 
 import csv

@@ -5,7 +5,8 @@ at most `OUTPUT_SIZE` pixels wide and high, with no metadata (EXIF, GPS, comment
 generated name. The original bytes are dropped. Used by every form with a logo.
 
 `MediaStorage` (MEDIA_ROOT's storage, STORAGES["default"]) keeps a file stored inside a
-transaction only if the transaction commits, so a rolled-back save leaves no orphan logo.
+transaction only if the transaction commits (`DeleteOnRollback`), so a rolled-back save leaves
+no orphan logo.
 """
 
 import io
@@ -139,12 +140,16 @@ class _DeleteUnlessCommitted:
                 logger.exception("could not delete %s after a rollback", self.name)
 
 
-class MediaStorage(FileSystemStorage):
-    """Uploads in MEDIA_ROOT that belong to the rows of a transaction: the self-service steps
-    and the admin store a logo before the row that names it is saved; if that transaction
-    rolls back, the file goes too. Outside a transaction a file stays at once."""
+class DeleteOnRollback:
+    """A storage mixin for uploads that belong to the rows of a transaction: the self-service
+    steps and the admin store a logo before the row that names it is saved; if that
+    transaction rolls back, the file goes too. Outside a transaction a file stays at once."""
 
     def _save(self, name, content):
         name = super()._save(name, content)
         transaction.on_commit(_DeleteUnlessCommitted(self, name))
         return name
+
+
+class MediaStorage(DeleteOnRollback, FileSystemStorage):
+    """MEDIA_ROOT on the server's disk (another storage: mix `DeleteOnRollback` into it)."""

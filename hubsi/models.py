@@ -162,8 +162,8 @@ class Publishable(models.Model):
 
 
 # Self-service: pending changes, unsaved input, co-ownership and consent -------------------------
-# These records belong to any kind of owned content (innovations now, supporters and places
-# later), so they point at it through a content type and an object id.
+# These records belong to any kind of owned content (innovations, supporters, places), so they
+# point at it through a content type and an object id.
 
 
 def stored_value(obj: models.Model, name: str):
