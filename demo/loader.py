@@ -226,19 +226,28 @@ def check_item(kind: Kind, item: dict, slugs: dict[str, set[str]], directory: Pa
     for key in kind.required:
         if key not in item:
             raise fail(f"{key!r} is missing.")
-    for key, allowed, what in [
-        *((key, set(choices.values), f"{key} code") for key, choices in kind.codes.items()),
-        *((key, slugs[file], f"slug in {key} (not in {file})") for key, file in kind.refs.items()),
-    ]:
-        if key not in item:
-            continue
-        many = kind.model._meta.get_field(key).many_to_many
-        values = item[key] if many else [item[key]]
-        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-            raise fail(f"{key} must be {'a list of strings' if many else 'a string'}.")
-        for value in values:
-            if value not in allowed:
-                raise fail(f"unknown {what}: {value!r}.")
+    for key, choices in kind.codes.items():
+        for value in strings(kind, item, key, fail):
+            if value not in choices.values:
+                raise fail(
+                    f"unknown {key} code {value!r} (the {choices.__name__} codes are: "
+                    f"{', '.join(choices.values)})."
+                )
+    for key, file in kind.refs.items():
+        for value in strings(kind, item, key, fail):
+            if value not in slugs[file]:
+                raise fail(f"{key}: no item in {file} has the slug {value!r}.")
+
+
+def strings(kind: Kind, item: dict, key: str, fail: Callable[[str], DemoError]) -> list[str]:
+    """The value of a code or reference key as a list: a list for a many-to-many field."""
+    if key not in item:
+        return []
+    many = kind.model._meta.get_field(key).many_to_many
+    values = item[key] if many else [item[key]]
+    if not isinstance(values, list) or not all(isinstance(value, str) for value in values):
+        raise fail(f"{key} must be {'a list of strings' if many else 'a string'}.")
+    return values
 
 
 # Inserting.
