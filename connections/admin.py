@@ -1,7 +1,9 @@
 from django.contrib import admin
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from connections.models import BlockedSender, ContactRequest, Report
+from connections.models import BlockedSender, ContactRequest, Report, ReportKind
+from hubsi.curation import WaitingWork, register_waiting_work
 
 
 @admin.register(ContactRequest)
@@ -69,3 +71,26 @@ class BlockedSenderAdmin(admin.ModelAdmin):
     list_display = ["user", "created_at"]
     search_fields = ["user__email"]
     autocomplete_fields = ["user"]
+
+
+# On the curators' queue (the admin's index): what waits for them here.
+register_waiting_work(
+    WaitingWork(
+        key="open-reports",
+        label=_("Open reports"),
+        permission="connections.view_report",
+        count=lambda: Report.objects.filter(handled=False).count(),
+        url=lambda: reverse("admin:connections_report_changelist") + "?handled__exact=0",
+    )
+)
+register_waiting_work(
+    WaitingWork(
+        key="flagged-contact-requests",
+        # A flagged request stays here until its report is handled; the reports list shows it.
+        label=_("Contact requests reported as abuse, not handled yet"),
+        permission="connections.view_report",
+        count=lambda: ContactRequest.objects.filter(reports__handled=False).distinct().count(),
+        url=lambda: reverse("admin:connections_report_changelist")
+        + f"?handled__exact=0&kind__exact={ReportKind.CONTACT_REQUEST}",
+    )
+)

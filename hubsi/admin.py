@@ -8,21 +8,24 @@ time: a refused object is reported and skipped, it never blocks the others.
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.contrib.admin.utils import model_ngettext
+from django.contrib.admin.utils import model_ngettext, unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Value, When
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.defaultfilters import linebreaksbr
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django_tasks.base import TaskResultStatus
 from django_tasks_db.admin import DBTaskResultAdmin
 from django_tasks_db.models import DBTaskResult, get_date_max
 
 from hubsi import services
+from hubsi.curation import WaitingWork, next_in_queue, register_waiting_work
 from hubsi.models import (
     Actor,
     Revision,
@@ -113,6 +116,21 @@ class RequestChangesForm(forms.Form):
             "with their content."
         ),
     )
+
+
+class DecisionForm(forms.Form):
+    """A decision taken on an item's change form (`PublishableAdmin.decide_view`)."""
+
+    PUBLISH, PUBLISH_OVER_EDITS, REQUEST_CHANGES, ARCHIVE = (
+        "publish",
+        "publish_over_edits",
+        "request_changes",
+        "archive",
+    )
+    decision = forms.ChoiceField(
+        choices=[(PUBLISH, ""), (PUBLISH_OVER_EDITS, ""), (REQUEST_CHANGES, ""), (ARCHIVE, "")]
+    )
+    note = forms.CharField(required=False)
 
 
 class PublishableAdmin(admin.ModelAdmin):
@@ -218,9 +236,9 @@ class PublishableAdmin(admin.ModelAdmin):
             return self.get_empty_value_display()
         if revision.is_submitted:
             state = gettext(
-                "Submitted for review. To publish these changes, select this item in the list and "
-                "choose “Publish pending changes”; to send them back with a note, choose "
-                "“Request changes”. The published version stays public until then."
+                "Submitted for review. Decide at the top of this page: publish the changes, or "
+                "request changes with a note to the owners. The published version stays public "
+                "until then."
             )
         else:
             state = gettext(
@@ -290,7 +308,91 @@ class PublishableAdmin(admin.ModelAdmin):
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         extra_context = {"review_checklist": self.review_checklist, **(extra_context or {})}
+        obj = self.get_object(request, unquote(object_id)) if object_id else None
+        if obj is not None and self.has_change_permission(request, obj):
+            extra_context.update(self.decision_context(request, obj))
         return super().changeform_view(request, object_id, form_url, extra_context=extra_context)
+
+    # Decisions on the change form ---------------------------------------------------------------
+
+    def get_urls(self):
+        opts = self.opts
+        return [
+            path(
+                "<path:object_id>/decide/",
+                self.admin_site.admin_view(self.decide_view),
+                name=f"{opts.app_label}_{opts.model_name}_decide",
+            ),
+            *super().get_urls(),
+        ]
+
+    def decision_context(self, request, obj) -> dict:
+        """What the change form's decision panel needs: whether the item waits for a decision,
+        and whether publishing its pending changes would replace later edits."""
+        changes = bool(getattr(obj, "has_changes_to_review", False))
+        revision = self._revision(obj) if changes else None
+        return {
+            "in_review": obj.status == Status.SUBMITTED or changes,
+            "reviewing_changes": changes,
+            "changes_conflict": bool(revision and services.revision_conflicts(obj, revision)),
+            "can_archive": obj.status != Status.ARCHIVED,
+            "decision_url": reverse(
+                f"admin:{self.opts.app_label}_{self.opts.model_name}_decide",
+                args=[obj.pk],
+                current_app=self.admin_site.name,
+            ),
+        }
+
+    def decide_view(self, request, object_id):
+        """Publish, request changes or archive one item from its change form, through the same
+        services as the bulk actions; then go on to the oldest item still in the queue."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404
+        if not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        change_url = reverse(
+            f"admin:{self.opts.app_label}_{self.opts.model_name}_change",
+            args=[obj.pk],
+            current_app=self.admin_site.name,
+        )
+        form = DecisionForm(request.POST)
+        if not form.is_valid():
+            self.message_user(request, gettext("Choose a decision."), messages.ERROR)
+            return HttpResponseRedirect(change_url)
+        decision = form.cleaned_data["decision"]
+        changes = bool(getattr(obj, "has_changes_to_review", False))
+        if decision == DecisionForm.PUBLISH:
+            service = services.revision_publish if changes else services.content_publish
+            kwargs, done = {}, gettext("Published “%(name)s”.")
+        elif decision == DecisionForm.PUBLISH_OVER_EDITS:
+            service, kwargs = services.revision_publish, {"overwrite": True}
+            done = gettext("Published “%(name)s”.")
+        elif decision == DecisionForm.REQUEST_CHANGES:
+            service = services.review_request_changes
+            kwargs = {"note": form.cleaned_data["note"]}
+            done = gettext("Requested changes to “%(name)s”; the owners receive your note.")
+        else:
+            service, kwargs = services.content_archive, {}
+            done = gettext("Archived “%(name)s”.")
+        try:
+            service(obj=obj, by=request.user, **kwargs)
+        except (ValidationError, PermissionDenied) as error:
+            reason = (
+                " ".join(error.messages)
+                if isinstance(error, ValidationError)
+                else str(error) or gettext("You may not do this.")
+            )
+            self.message_user(request, reason, messages.ERROR)
+            return HttpResponseRedirect(change_url)
+        self.message_user(request, done % {"name": obj}, messages.SUCCESS)
+        following = next_in_queue(request.user, after=(type(obj), obj.pk))
+        if following is None:
+            self.message_user(request, gettext("The queue is empty."), messages.INFO)
+            return HttpResponseRedirect(reverse("admin:index", current_app=self.admin_site.name))
+        return HttpResponseRedirect(following.admin_url)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -497,3 +599,15 @@ class TaskResultAdmin(DBTaskResultAdmin):
     def attempt(self, obj) -> str:
         attempt = (obj.args_kwargs or {}).get("kwargs", {}).get("attempt", 1)
         return f"{attempt} / {MAX_ATTEMPTS}"
+
+
+register_waiting_work(
+    WaitingWork(
+        key="failed-tasks",
+        label=_("Failed background tasks"),
+        permission="django_tasks_database.view_dbtaskresult",
+        count=lambda: DBTaskResult.objects.failed().count(),
+        url=lambda: reverse("admin:django_tasks_database_dbtaskresult_changelist")
+        + f"?status__exact={TaskResultStatus.FAILED}",
+    )
+)

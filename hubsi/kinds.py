@@ -67,6 +67,9 @@ class Kind:
     # (request, obj, editing, step, form) -> extra context of a step page.
     step_context: Callable | None = None
     invite_label: str = ""
+    # The lookup of the organisation behind it, shown in the curators' queue
+    # ("organisation_name"; a place: "host__name").
+    organisation_lookup: str = ""
 
     def route_name(self, role: str) -> str:
         return f"edit-{self.name}-step" if role == "step" else f"{role}-{self.name}"

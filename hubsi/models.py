@@ -189,6 +189,11 @@ class OwnedContent(Publishable):
 
     owner_lookup: str
 
+    # When the owners last submitted it for review (the queue's "waiting since"); set by
+    # `services.content_submit`. Pending changes of published content keep their own
+    # (`Revision.submitted_at`).
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True, editable=False)
+
     class Meta:
         abstract = True
 

@@ -104,7 +104,8 @@ def content_submit(*, obj: Publishable, by) -> Publishable:
     """An owner sends a draft (or a version with requested changes) to the curators."""
     _check(obj, target=Status.SUBMITTED, by=by, actor=Actor.OWNER)
     obj.status = Status.SUBMITTED
-    obj.save(update_fields=["status", "updated_at"])
+    obj.submitted_at = timezone.now()
+    obj.save(update_fields=["status", "submitted_at", "updated_at"])
     _log(obj, by=by, message="Submitted for review")
     if settings.CURATOR_EMAILS:
         transaction.on_commit(

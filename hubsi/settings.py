@@ -35,7 +35,7 @@ SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "hubsi.admin_config.CurationAdminConfig",  # django.contrib.admin with the curation site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

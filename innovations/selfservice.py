@@ -162,6 +162,7 @@ INNOVATION = register(
         steps=STEPS,
         prefetch=("challenges", "regions", "partner_roles", "needs", "wanted_roles"),
         dashboard_order=("-updated_at", "-pk"),
+        organisation_lookup="organisation_name",
         step_context=similar_context,
     )
 )

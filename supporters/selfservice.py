@@ -62,6 +62,7 @@ SUPPORTER = register(
         steps=SUPPORTER_STEPS,
         prefetch=("offers", "stages", "challenges", "themes", "regions"),
         invite_label=gettext_lazy("Invite a co-manager"),
+        organisation_lookup="name",
     )
 )
 SPACE = register(
@@ -74,6 +75,7 @@ SPACE = register(
         prefetch=("themes", "challenges"),
         select_related=("host",),
         preview_fields=("host_id",),
+        organisation_lookup="host__name",
         new_form_class=NewPlaceForm,
         new_form_kwargs=host_choices,
     )
