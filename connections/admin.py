@@ -90,7 +90,9 @@ register_waiting_work(
         label=_("Contact requests reported as abuse, not handled yet"),
         permission="connections.view_report",
         count=lambda: ContactRequest.objects.filter(reports__handled=False).distinct().count(),
-        url=lambda: reverse("admin:connections_report_changelist")
-        + f"?handled__exact=0&kind__exact={ReportKind.CONTACT_REQUEST}",
+        url=lambda: (
+            reverse("admin:connections_report_changelist")
+            + f"?handled__exact=0&kind__exact={ReportKind.CONTACT_REQUEST}"
+        ),
     )
 )

@@ -607,7 +607,9 @@ register_waiting_work(
         label=_("Failed background tasks"),
         permission="django_tasks_database.view_dbtaskresult",
         count=lambda: DBTaskResult.objects.failed().count(),
-        url=lambda: reverse("admin:django_tasks_database_dbtaskresult_changelist")
-        + f"?status__exact={TaskResultStatus.FAILED}",
+        url=lambda: (
+            reverse("admin:django_tasks_database_dbtaskresult_changelist")
+            + f"?status__exact={TaskResultStatus.FAILED}"
+        ),
     )
 )
