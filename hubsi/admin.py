@@ -161,6 +161,12 @@ class PublishableAdmin(admin.ModelAdmin):
         "unfeature",
     ]
     list_per_page = 50
+
+    class Media:
+        # Names the autocomplete fields' search boxes (axe: `label`, `list`).
+        js = ["js/admin-autocomplete.js"]
+        css = {"all": ["css/admin-curation.css"]}
+
     review_checklist = [
         _("Is it a social innovation, within the platform's scope?"),
         _("Are the problem and the approach clear?"),
