@@ -36,11 +36,14 @@ from urllib.parse import urlparse
 
 import pytest
 from django.apps import apps
+from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from django.urls.exceptions import Resolver404
 
+from accounts.mfa import give_totp
 from hubsi.models import Status
+from tests.conftest import CURATOR_TOTP_SECRET
 from tests.factories import (
     make_challenge,
     make_draft_innovation,
@@ -655,6 +658,84 @@ def test_the_admin_is_closed_to_everyone_but_staff(client, sara, name, method):
     assert urlparse(anonymous.redirect_chain[-1][0]).path == reverse("account_login")
     assert owner.status_code == 403
     assert database_state() == before
+
+
+# The curators' workplace: the queue on the admin's index, and the decisions (their URL has an
+# object, so `test_the_admin_is_closed_to_everyone_but_staff` covers it for everyone else).
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/admin/", "/en/admin/"])
+def test_the_queue_is_for_curators_only(client, sara, curator, path):
+    make_innovation(status=Status.SUBMITTED, name="Wacht op Lien")
+    signed_in = Client()
+    signed_in.force_login(sara)
+    lien = Client()
+    lien.force_login(curator)
+
+    anonymous = client.get(path, follow=True)
+    not_staff = signed_in.get(path, follow=True)
+    allowed = lien.get(path)
+
+    assert urlparse(anonymous.redirect_chain[-1][0]).path == reverse("account_login")
+    assert not_staff.status_code == 403
+    assert allowed.status_code == 200
+    assert "Wacht op Lien" in allowed.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_curator_decides_through_the_admin(curator):
+    innovation = make_innovation(status=Status.SUBMITTED)
+    lien = Client()
+    lien.force_login(curator)
+
+    response = lien.post(
+        reverse("admin:innovations_innovation_decide", args=[innovation.pk]),
+        {"decision": "publish"},
+    )
+
+    assert response.status_code == 302
+    innovation.refresh_from_db()
+    assert innovation.status == Status.PUBLISHED
+
+
+@pytest.mark.django_db
+def test_staff_without_two_factor_do_not_reach_the_queue(client):
+    staff = make_user("nieuw@europa-wse.example", is_staff=True)
+    staff.groups.add(Group.objects.get(name="Curators"))
+    client.force_login(staff)
+
+    response = client.get("/admin/")
+
+    assert response.status_code == 302
+    assert urlparse(response.url).path == reverse("mfa_activate_totp")
+
+
+@pytest.mark.django_db
+def test_a_curator_cannot_read_password_hashes_or_other_staffs_second_factor(curator):
+    """Curators look up users; nothing that lets anyone sign in as someone else is shown."""
+    from allauth.mfa.models import Authenticator
+
+    other = make_user("jan@europa-wse.example", is_staff=True)
+    give_totp(other, CURATOR_TOTP_SECRET)  # an authenticator app and recovery codes
+    recovery = Authenticator.objects.get(user=other, type=Authenticator.Type.RECOVERY_CODES)
+    lien = Client()
+    lien.force_login(curator)
+
+    user_page = lien.get(reverse("admin:accounts_user_change", args=[other.pk]))
+    authenticators = lien.get(reverse("admin:mfa_authenticator_changelist"))
+    authenticator = lien.get(
+        reverse("admin:mfa_authenticator_change", args=[recovery.pk])
+    )
+
+    html = user_page.content.decode()
+    assert user_page.status_code == 200
+    hash_part = other.password.split("$")[-1]
+    assert hash_part and hash_part not in html
+    assert other.password.split("$")[-2] not in html  # nor the salt
+    assert authenticators.status_code == 403
+    assert authenticator.status_code == 403
+    assert recovery.data["seed"] not in html and CURATOR_TOTP_SECRET not in html
 
 
 # Pages about the signed-in person, and the links on the dashboard ------------------------------
