@@ -96,6 +96,7 @@ PUBLIC_PAGES: list[PageType] = _pages("nl") + _pages("en")
 # Curation pages in the admin, seen by a curator (the `curator` fixture).
 STAFF_PAGES: list[PageType] = [
     PageType("admin-index", lambda c: "/admin/", audience="staff"),
+    PageType("admin-figures", lambda c: "/admin/figures/", audience="staff"),
     PageType(
         "admin-review-queue",
         lambda c: "/admin/innovations/innovation/?status=submitted",

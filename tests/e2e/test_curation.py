@@ -97,6 +97,8 @@ def test_queue_and_change_form_in_english_are_accessible(
         submitted_at=timezone.now(),
     )
     for prefix in ("", "/en"):
+        page.goto(f"{prefix}/admin/figures/")
+        assert_accessible(page, f"figures ({prefix or 'nl'})")
         page.goto(f"{prefix}/admin/innovations/innovation/{published.pk}/change/")
         assert page.locator("#decision-heading").is_visible()
         assert_accessible(page, f"change form with pending changes ({prefix or 'nl'})")
@@ -111,6 +113,7 @@ def test_queue_and_change_form_in_review_are_valid_html(
     for prefix in ("", "/en"):
         language = prefix.strip("/") or "nl"
         pages[f"queue-{language}"] = client.get(f"{prefix}/admin/")
+        pages[f"figures-{language}"] = client.get(f"{prefix}/admin/figures/")
         pages[f"change-form-{language}"] = client.get(
             f"{prefix}/admin/innovations/innovation/{older.pk}/change/"
         )

@@ -1,0 +1,8 @@
+from django.contrib import admin
+
+from front.admin_views import figures_csv, figures_view
+
+# The figures combine accounts, connections and every kind of content: a page of the site
+# layer, added to the admin through its hook (hubsi/admin_site.py).
+admin.site.add_view("figures/", figures_view, "figures")
+admin.site.add_view("figures.csv", figures_csv, "figures-csv")
