@@ -724,9 +724,7 @@ def test_a_curator_cannot_read_password_hashes_or_other_staffs_second_factor(cur
 
     user_page = lien.get(reverse("admin:accounts_user_change", args=[other.pk]))
     authenticators = lien.get(reverse("admin:mfa_authenticator_changelist"))
-    authenticator = lien.get(
-        reverse("admin:mfa_authenticator_change", args=[recovery.pk])
-    )
+    authenticator = lien.get(reverse("admin:mfa_authenticator_change", args=[recovery.pk]))
 
     html = user_page.content.decode()
     assert user_page.status_code == 200
