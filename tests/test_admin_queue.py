@@ -193,13 +193,26 @@ def test_submission_time_of_existing_content_is_taken_from_the_log(owner):
     assert unknown.submitted_at is None
 
 
-def test_the_migrations_reconstruct_with_the_shared_function():
-    for module in (
-        "innovations.migrations.0006_submitted_at",
-        "supporters.migrations.0004_submitted_at",
-    ):
-        migration = importlib.import_module(module)
-        assert migration.reconstruct_submitted_at is reconstruct_submitted_at
+@pytest.mark.django_db
+def test_the_data_migration_fills_every_kind_from_the_log(owner):
+    supporter = make_supporter(status=Status.SUBMITTED, managers=[owner])
+    space = make_space(status=Status.SUBMITTED, host=supporter)
+    for obj in (supporter, space):
+        LogEntry.objects.create(
+            user=owner,
+            content_type=ContentType.objects.get_for_model(obj),
+            object_id=str(obj.pk),
+            object_repr=str(obj),
+            action_flag=CHANGE,
+            change_message="Submitted for review",
+        )
+    migration = importlib.import_module("supporters.migrations.0004_submitted_at")
+
+    migration.from_the_log(apps, None)
+
+    supporter.refresh_from_db()
+    space.refresh_from_db()
+    assert supporter.submitted_at is not None and space.submitted_at is not None
 
 
 # Decisions on the change form -----------------------------------------------------------------
