@@ -505,3 +505,12 @@ def test_challenge_hub_shows_its_own_journey_and_gaps(client, ecosystem):
         "only 1 supporter of that role works on this challenge." in html
     )
     assert 'href="/en/insights/?challenge=energy-poverty"' in html
+
+
+@pytest.mark.parametrize("url", ["/insights/", "/challenges/energy-poverty/"])
+def test_chart_coordinates_are_not_localised(client, ecosystem, url):
+    """Dutch writes 26,5 for 26.5; an SVG coordinate must stay 26.5 in every language."""
+    html = client.get(url).content.decode()
+    coordinates = re.findall(r'\s(?:x|y|x1|y1|x2|y2|cx|cy|r|width|height)="([^"]*)"', html)
+    assert coordinates
+    assert all(re.fullmatch(r"-?\d+(\.\d+)?", value) for value in coordinates), coordinates
