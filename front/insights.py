@@ -264,8 +264,8 @@ def helix(selection: Selection) -> Helix:
         ),
         description=_listing(
             gettext(
-                "%(role)s: %(have)s innovations have it as partner, %(want)s look for it, "
-                "%(supporters)s supporters"
+                "%(role)s: in the partnership of %(have)s, looked for by %(want)s, "
+                "supporters: %(supporters)s"
             )
             % {
                 "role": role.label,
@@ -361,9 +361,7 @@ def needs(selection: Selection) -> Needs:
             [gettext("innovations need it"), gettext("supporters offer it")],
         ),
         description=_listing(
-            gettext(
-                "%(support)s: needed by %(needed)s innovations, offered by %(offered)s supporters"
-            )
+            gettext("%(support)s: needed by %(needed)s, offered by %(offered)s")
             % {"support": row.label, "needed": row.needed, "offered": row.offered}
             for row in rows
         ),
@@ -387,6 +385,11 @@ class AreaCount:
     label_x: float = 0
     label_y: float = 0
     shade: int = 0
+
+    @property
+    def count_y(self) -> float:
+        """The number goes under the name."""
+        return round(self.label_y + 17, 1)
 
 
 @dataclass(frozen=True)
@@ -472,8 +475,7 @@ def region_map(selection: Selection) -> RegionMap:
         spaces_placed=placed,
         spaces_unplaced=unplaced,
         description=_listing(
-            gettext("%(region)s: %(count)s innovations")
-            % {"region": a.label, "count": a.innovations}
+            gettext("%(label)s: %(count)s") % {"label": a.label, "count": a.innovations}
             for a in areas
         ),
     )

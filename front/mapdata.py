@@ -26,10 +26,10 @@ BACKGROUND = "wallonia"  # drawn for orientation, not counted, not fitted into t
 # Where each region's label goes (longitude, latitude), chosen by hand: a bounding box's middle
 # falls on Brussels for Flemish Brabant, which surrounds it.
 LABELS = {
-    "west_flanders": (3.0, 51.05),
-    "east_flanders": (3.8, 51.02),
+    "west_flanders": (2.92, 51.05),
+    "east_flanders": (3.88, 51.0),
     "antwerp": (4.7, 51.22),
-    "limburg": (5.45, 51.02),
+    "limburg": (5.38, 51.12),
     "flemish_brabant": (5.05, 50.79),
     "brussels": (4.36, 50.84),
 }
