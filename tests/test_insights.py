@@ -318,6 +318,21 @@ def test_map_counts_each_region_itself_and_wider_areas_once(client, ecosystem, s
     ]
 
 
+def test_the_wider_row_links_to_exactly_its_items(client, ecosystem):
+    """The wider-area row links to `region=flanders`, whose lists are exactly that row; a
+    province's list also shows the wider items, so it is its own row plus what is only wide."""
+    region_map = client.get("/en/insights/").context["map"]
+    for kind in ("innovations", "supporters", "spaces"):
+        listed = client.get(getattr(region_map.wider, f"{kind}_url")).content.decode()
+        found = re.search(r'class="results__count"[^>]*>\s*(\d+) results?', listed)
+        assert int(found.group(1)) == getattr(region_map.wider, kind), kind
+    limburg = next(area for area in region_map.areas if area.code == "limburg")
+    listed = client.get(limburg.innovations_url).content.decode()
+    found = re.search(r'class="results__count"[^>]*>\s*(\d+) results?', listed)
+    in_limburg_or_wider = count_with(innovations_in(), regions__code__in=["limburg", *WIDER])
+    assert int(found.group(1)) == in_limburg_or_wider > limburg.innovations
+
+
 def test_the_demo_data_has_the_gaps_the_page_names(client, ecosystem):
     response = client.get("/en/insights/?challenge=energy-poverty")
     html = response.content.decode()
