@@ -125,14 +125,10 @@ def _condition(filterset_class, name: str):
     return filterset_class.base_filters[name].q_for
 
 
-def _count_each(filterset_class, name: str, base, codes: Iterable[str], exact: bool = False):
-    """How many items of `base` the list's `name` filter selects for each code: one query.
-
-    With `exact`, a region filter counts the region itself only, not what covers a wider area.
-    """
+def _count_each(filterset_class, name: str, base, codes: Iterable[str]) -> dict[str, int]:
+    """How many items of `base` the list's `name` filter selects for each code: one query,
+    the list's own facet count."""
     condition = _condition(filterset_class, name)
-    if exact:
-        condition = condition.condition  # CoveringRegions wraps the exact condition
     codes = list(codes)
     counts = condition.counts(base.order_by(), {f"c{i}": [code] for i, code in enumerate(codes)})
     return {code: counts[f"c{i}"] or 0 for i, code in enumerate(codes)}
