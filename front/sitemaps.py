@@ -24,6 +24,7 @@ class StaticSitemap(BilingualSitemap):
             "home",
             "about",
             "accessibility",
+            "insights",
             "innovations:innovation-list",
             "innovations:challenge-list",
             "supporters:supporter-list",

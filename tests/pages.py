@@ -72,6 +72,11 @@ def _pages(language: str) -> list[PageType]:
         PageType("funding-list-open", lambda c: r("funding:funding-list", query="open=1")),
         PageType("funding-detail", lambda c: r("funding:funding-detail", c["funding"].slug)),
         PageType("search", lambda c: r("search", query="q=energie")),
+        PageType("insights", lambda c: r("insights")),
+        PageType(
+            "insights-filtered",
+            lambda c: r("insights", query=f"challenge={c['challenge'].slug}&region=limburg"),
+        ),
         PageType("about", lambda c: r("about")),
         PageType("accessibility", lambda c: r("accessibility")),
         PageType("privacy", lambda c: r("privacy")),
