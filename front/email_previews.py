@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
-from django.urls import path, reverse_lazy
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -122,16 +122,3 @@ def email_preview_html(request, name: str, language: str):
         raise Http404
     _subject, _text, html = render_email(name, EXAMPLES[name][1](), language)
     return HttpResponse(html)
-
-
-def admin_urls() -> list:
-    """Added to the admin's own URLs (front/admin.py), so the admin's sign-in and two-factor
-    check guard them."""
-    return [
-        path("emails/", admin.site.admin_view(email_previews), name="email-previews"),
-        path(
-            "emails/<slug:name>/<slug:language>.html",
-            admin.site.admin_view(email_preview_html),
-            name="email-preview-html",
-        ),
-    ]
