@@ -17,6 +17,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("", include("front.sitemaps")),
+    # The open-data API: one address for every language (docs/opendata.md).
+    path("", include("opendata.urls")),
 ]
 
 urlpatterns += i18n_patterns(

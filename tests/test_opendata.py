@@ -1,0 +1,324 @@
+"""Open data and interfaces (docs/opendata.md): the API, feeds, calendars."""
+
+import json
+import random
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+from openapi_spec_validator import validate
+
+from hubsi import vocabulary
+from hubsi.models import Status
+from hubsi.views import FilteredListView
+from opendata.kinds import KINDS
+from tests.factories import (
+    make_challenge,
+    make_funding,
+    make_innovation,
+    make_space,
+    make_supporter,
+    make_theme,
+    make_user,
+)
+
+API = "/api/v1"
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    cache.clear()  # rate-limit counters and cached facets of earlier tests
+    yield
+    cache.clear()
+
+
+def varied_catalogue(rng: random.Random, size: int = 14) -> dict:
+    """Published items with random vocabulary, plus unpublished ones that must never show."""
+    themes = [
+        make_theme(slug=f"t{i}", name_nl=f"Thema {i}", name_en=f"Theme {i}") for i in range(2)
+    ]
+    challenges = [
+        make_challenge(themes[i % 2], slug=f"c{i}", name_nl=f"Uitdaging {i}", name_en=f"C {i}")
+        for i in range(4)
+    ]
+
+    def some(choices, most=3):
+        return rng.sample([c for c, _ in choices], rng.randint(0, most))
+
+    supporters = []
+    for i in range(size):
+        make_innovation(
+            name=f"{rng.choice(['Warm', 'Koud', 'Samen'])} Wonen {i}",
+            stage=rng.choice(vocabulary.Stage.values),
+            challenges=rng.sample(challenges, rng.randint(1, 2)),
+            regions=some(vocabulary.Region.choices),
+            partner_roles=some(vocabulary.HelixRole.choices),
+            wanted_roles=some(vocabulary.HelixRole.choices),
+            needs=some(vocabulary.SupportType.choices),
+            problem=rng.choice(["Huurders betalen te veel energie.", "Eenzaamheid bij ouderen."]),
+        )
+        supporter = make_supporter(
+            name=f"Ondersteuner {rng.choice(['Noord', 'Zuid'])} {i}",
+            helix_role=rng.choice(vocabulary.HelixRole.values),
+            offers=some(vocabulary.SupportType.choices),
+            stages=some(vocabulary.Stage.choices),
+            challenges=rng.sample(challenges, rng.randint(0, 2)),
+            themes=rng.sample(themes, rng.randint(0, 1)),
+            regions=some(vocabulary.Region.choices),
+        )
+        supporters.append(supporter)
+        make_space(
+            host=supporter,
+            region=rng.choice(vocabulary.Region.values),
+            challenges=rng.sample(challenges, rng.randint(0, 2)),
+            themes=rng.sample(themes, rng.randint(0, 1)),
+            open_to_citizens=rng.random() < 0.5,
+        )
+        make_funding(
+            instrument=rng.choice(vocabulary.Instrument.values),
+            eligible_roles=some(vocabulary.HelixRole.choices),
+            stages=some(vocabulary.Stage.choices),
+            challenges=rng.sample(challenges, rng.randint(0, 2)),
+            themes=rng.sample(themes, rng.randint(0, 1)),
+            regions=some(vocabulary.Region.choices),
+            funder=rng.choice([None, supporter]),
+        )
+    hidden_host = make_supporter(status=Status.DRAFT, name="Verborgen Huis", slug="hidden-host")
+    make_innovation(status=Status.SUBMITTED, slug="hidden-innovation", challenges=challenges[:1])
+    make_space(host=hidden_host, slug="hidden-space")
+    make_funding(status=Status.DRAFT, slug="hidden-funding")
+    return {"themes": themes, "challenges": challenges}
+
+
+def random_query(rng: random.Random, kind, catalogue: dict) -> list[tuple[str, str]]:
+    filterset = KINDS[kind].list_view.filterset_class
+    pairs = []
+    for name, flt in filterset.base_filters.items():
+        if rng.random() > 0.35:
+            continue
+        if name == "q":
+            pairs.append(("q", rng.choice(["wonen", "huurders", "noord", "energie", "zzz"])))
+            continue
+        if name == "theme":
+            values = [t.slug for t in catalogue["themes"]]
+        elif name == "challenge":
+            values = [c.slug for c in catalogue["challenges"]]
+        else:
+            values = [str(key) for key, _label in flt.extra["choices"]]
+        if name == "sort":
+            pairs.append((name, rng.choice(values)))
+        else:
+            pairs += [(name, v) for v in rng.sample(values, rng.randint(1, min(2, len(values))))]
+    return pairs
+
+
+LIST_URLS = {
+    "innovations": "innovations:innovation-list",
+    "challenges": "innovations:challenge-list",
+    "supporters": "supporters:supporter-list",
+    "spaces": "supporters:space-list",
+    "funding": "funding:funding-list",
+}
+
+
+def encode(pairs) -> str:
+    from urllib.parse import urlencode
+
+    return urlencode(pairs)
+
+
+# The API ------------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_api_results_equal_the_html_list_for_random_filter_combinations(
+    client, settings, monkeypatch
+):
+    settings.API_RATE_LIMITS = [(10_000, 60)]
+    monkeypatch.setattr(FilteredListView, "paginate_by", 5)  # several pages from a few items
+    rng = random.Random(16)
+    catalogue = varied_catalogue(rng)
+    checked = 0
+    for _round in range(50):
+        kind = rng.choice(list(KINDS))
+        pairs = random_query(rng, kind, catalogue)
+        query = encode(pairs)
+        cache.clear()  # the HTML page is cached for anonymous visitors; read its context
+        html = client.get(reverse(LIST_URLS[kind]) + "?" + query)
+        assert html.status_code == 200
+        api = client.get(f"{API}/{kind}/?{query}&facets=1")
+        assert api.status_code == 200, api.content
+        body = api.json()
+        paginator = html.context["paginator"]
+        assert body["count"] == paginator.count, (kind, query)
+        assert [i["slug"] for i in body["results"]] == [
+            o.slug for o in html.context["page_obj"].object_list
+        ], (kind, query)
+        html_facets = {
+            (g["name"], o["value"]): o["count"]
+            for g in html.context["facets"]
+            for o in g["options"]
+        }
+        api_facets = {
+            (g["name"], o["value"]): o["count"] for g in body["facets"] for o in g["options"]
+        }
+        assert api_facets == html_facets, (kind, query)
+        if paginator.num_pages > 1:
+            second = client.get(f"{API}/{kind}/?{query}&page=2").json()
+            cache.clear()
+            html2 = client.get(reverse(LIST_URLS[kind]) + f"?{query}&page=2")
+            assert [i["slug"] for i in second["results"]] == [
+                o.slug for o in html2.context["page_obj"].object_list
+            ]
+            checked += 1
+    assert checked, "no combination had a second page"
+
+
+@pytest.mark.django_db
+def test_api_lists_only_published_content(client):
+    varied_catalogue(random.Random(1), size=3)
+    for kind in KINDS:
+        body = client.get(f"{API}/{kind}/?page=1").json()
+        slugs = {item["slug"] for item in body["results"]}
+        assert not {s for s in slugs if s.startswith("hidden")}
+    for path in (
+        "innovations/hidden-innovation",
+        "spaces/hidden-space",
+        "funding/hidden-funding",
+        "supporters/hidden-host",
+    ):
+        response = client.get(f"{API}/{path}/")
+        assert response.status_code == 404
+        assert response["Content-Type"] == "application/problem+json"
+        assert response.json()["status"] == 404
+
+
+@pytest.mark.django_db
+def test_api_detail_has_relations_as_slugs_with_both_labels_and_no_email(client):
+    theme = make_theme(slug="housing", name_nl="Wonen", name_en="Housing")
+    challenge = make_challenge(
+        theme, slug="energy", name_nl="Energiearmoede", name_en="Energy poverty"
+    )
+    owner = make_user("owner.private@example.org")
+    innovation = make_innovation(
+        slug="warme-buurt",
+        challenges=[challenge],
+        regions=["limburg"],
+        owners=[owner],
+        contact_email="contact.private@example.org",
+    )
+    draft_funder = make_supporter(status=Status.DRAFT, slug="draft-funder")
+    make_funding(slug="fund", funder=draft_funder, challenges=[challenge])
+    body = client.get(f"{API}/innovations/{innovation.slug}/").json()
+    assert body["challenges"] == [
+        {"slug": "energy", "label_nl": "Energiearmoede", "label_en": "Energy poverty"}
+    ]
+    assert body["regions"] == [{"slug": "limburg", "label_nl": "Limburg", "label_en": "Limburg"}]
+    assert body["stage"]["slug"] == "insight"
+    assert body["url"].endswith("/innovations/warme-buurt/")
+    assert "@" not in json.dumps(body)
+    # A funder whose profile is not published is named only by the funder's name.
+    assert client.get(f"{API}/funding/fund/").json()["funder"] is None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query",
+    [
+        "stage=nonsense",
+        "unknown=1",
+        "page=0",
+        "page=999",
+        "page=abc",
+        "page=99999999999999999999",
+        "sort=sideways",
+        "challenge=%3Cscript%3E",
+    ],
+)
+def test_bad_parameters_get_a_problem_detail(client, query):
+    make_innovation()
+    response = client.get(f"{API}/innovations/?{query}")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    problem = response.json()
+    assert problem["status"] == 400 and problem["title"] == "Bad Request" and problem["detail"]
+    # Values are echoed only inside JSON, which browsers never sniff as a page.
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.django_db
+def test_unknown_api_address_is_a_problem_detail(client):
+    response = client.get(f"{API}/nothing-here/")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
+
+
+@pytest.mark.django_db
+def test_api_pages_link_next_and_previous(client, settings, monkeypatch):
+    monkeypatch.setattr(FilteredListView, "paginate_by", 2)
+    for _ in range(5):
+        make_innovation()
+    body = client.get(f"{API}/innovations/?stage=insight&page=2").json()
+    assert body["count"] == 5
+    assert body["next"] == f"{settings.SITE_URL}{API}/innovations/?stage=insight&page=3"
+    assert body["previous"] == f"{settings.SITE_URL}{API}/innovations/?stage=insight&page=1"
+    assert client.get(f"{API}/innovations/?page=3").json()["next"] is None
+
+
+@pytest.mark.django_db
+def test_api_is_cacheable_with_an_etag(client):
+    make_innovation()
+    response = client.get(f"{API}/innovations/")
+    assert "max-age=300" in response["Cache-Control"] and "public" in response["Cache-Control"]
+    again = client.get(f"{API}/innovations/", headers={"if-none-match": response["ETag"]})
+    assert again.status_code == 304
+
+
+@pytest.mark.django_db
+def test_api_allows_any_origin_without_credentials(client):
+    response = client.get(f"{API}/innovations/", headers={"origin": "https://example.net"})
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "Access-Control-Allow-Credentials" not in response
+    preflight = client.options(
+        f"{API}/innovations/",
+        headers={"origin": "https://example.net", "access-control-request-method": "GET"},
+    )
+    assert "POST" not in preflight["Access-Control-Allow-Methods"]
+
+
+@pytest.mark.django_db
+def test_api_is_read_only(client):
+    assert client.post(f"{API}/innovations/", {}).status_code == 405
+
+
+@pytest.mark.django_db
+def test_api_rate_limit_answers_429_with_retry_after(client, settings):
+    settings.API_RATE_LIMITS = [(3, 60)]
+    statuses = [client.get(f"{API}/innovations/").status_code for _ in range(4)]
+    assert statuses == [200, 200, 200, 429]
+    response = client.get(f"{API}/innovations/")
+    assert response["Content-Type"] == "application/problem+json"
+    assert 1 <= int(response["Retry-After"]) <= 60
+    # Another client has its own budget.
+    other = client.get(f"{API}/innovations/", REMOTE_ADDR="192.0.2.7")
+    assert other.status_code == 200
+
+
+@pytest.mark.django_db
+def test_openapi_schema_validates(client):
+    response = client.get(f"{API}/schema/", headers={"accept": "application/json"})
+    assert response.status_code == 200
+    schema = json.loads(response.content) if response.content.lstrip()[:1] == b"{" else None
+    if schema is None:
+        import yaml
+
+        schema = yaml.safe_load(response.content)
+    validate(schema)
+    assert schema["openapi"].startswith("3.")
+    for kind in KINDS:
+        assert f"{API}/{kind}/" in schema["paths"]
+        assert f"{API}/{kind}/{{slug}}/" in schema["paths"]
+    parameters = {p["name"] for p in schema["paths"][f"{API}/innovations/"]["get"]["parameters"]}
+    assert {"q", "challenge", "stage", "region", "role", "wanted", "support", "sort", "page"} <= (
+        parameters
+    )
