@@ -60,6 +60,12 @@ def list_url(saved_search: SavedSearch) -> str:
     return f"{url}?{saved_search.query}" if saved_search.query else url
 
 
+def feed_url(saved_search: SavedSearch) -> str:
+    """The Atom feed of the same filtered list (`/<list>/feed/`, docs/opendata.md)."""
+    url = reverse(f"{saved_search.list_kind}-feed")
+    return f"{url}?{saved_search.query}" if saved_search.query else url
+
+
 def new_matches(saved_search: SavedSearch, since, until) -> tuple[list, int]:
     """Published objects in the window (since, until] that the saved search matches: the
     first PER_SEARCH, newest first, and how many there are in all."""

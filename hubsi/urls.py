@@ -35,6 +35,8 @@ urlpatterns += i18n_patterns(
     ),
     path("", include("front.urls")),
     path("invitations/<str:token>/", invitation_accept, name="invitation-accept"),
+    # Feeds and the open-data page, before the lists' `<slug>/` (opendata/site_urls.py).
+    path("", include("opendata.site_urls")),
     path("", include("innovations.urls")),
     path("", include("supporters.urls")),
     path("", include("funding.urls")),

@@ -58,7 +58,10 @@ class OpenKind:
     list_view: type
     queryset: Callable  # published items with what the fields read
     fields: list[Field] = field(default_factory=list)
-    feed: bool = True  # an Atom feed of the list (staff data without dates has none)
+    # The Atom feed of the list (staff data without publication dates has none): an item's
+    # summary, and the language its texts are written in when the model says (else None).
+    summary: Callable | None = None
+    language: Callable = lambda obj: None
 
 
 # Values -----------------------------------------------------------------------------------
@@ -163,6 +166,8 @@ INNOVATIONS = OpenKind(
     model=Innovation,
     list_view=InnovationListView,
     queryset=lambda: Innovation.objects.published().for_detail(),
+    summary=lambda obj: obj.tagline or obj.problem,
+    language=lambda obj: obj.language,
     fields=[
         slug_field("warme-buurt-genk"),
         Field("name", TEXT, _("Name of the innovation."), "Warme Buurt Genk", attr("name")),
@@ -247,6 +252,7 @@ SUPPORTERS = OpenKind(
     model=Supporter,
     list_view=SupporterListView,
     queryset=lambda: Supporter.objects.published().for_detail(),
+    summary=lambda obj: obj.description,
     fields=[
         slug_field("energiehuis-limburg"),
         Field("name", TEXT, _("Name of the organisation."), "Energiehuis Limburg", attr("name")),
@@ -283,6 +289,7 @@ SPACES = OpenKind(
     model=ExperimentationSpace,
     list_view=SpaceListView,
     queryset=lambda: ExperimentationSpace.objects.published().for_detail(),
+    summary=lambda obj: f"{obj.municipality}: {obj.description}",
     fields=[
         slug_field("proefwoning-genk"),
         Field("name", TEXT, _("Name of the place."), "Proefwoning Genk", attr("name")),
@@ -322,6 +329,7 @@ FUNDING = OpenKind(
     model=FundingOpportunity,
     list_view=FundingListView,
     queryset=lambda: FundingOpportunity.objects.published().for_detail(),
+    summary=lambda obj: obj.description or obj.funder_name,
     fields=[
         slug_field("energiefonds-2026"),
         Field("name", TEXT, _("Name of the call or fund."), "Energiefonds 2026", attr("name")),
@@ -409,7 +417,6 @@ CHALLENGES = OpenKind(
     model=Challenge,
     list_view=ChallengeListView,
     queryset=lambda: Challenge.objects.active().select_related("theme"),
-    feed=False,
     fields=[
         slug_field("energy-poverty-tenants"),
         Field("name_nl", TEXT, _("Name in Dutch."), "Energiearmoede bij huurders", attr("name_nl")),

@@ -154,6 +154,15 @@ MACHINE_PAGES: list[PageType] = [
         "api-challenge-detail", lambda c: f"/api/v1/challenges/{c['challenge'].slug}/", html=False
     ),
     PageType("api-schema", lambda c: "/api/v1/schema/", html=False),
+    # Atom feeds of the lists (opendata/feeds.py), with filters, in both languages.
+    PageType(
+        "feed-innovations",
+        lambda c: f"/innovations/feed/?challenge={c['challenge'].slug}&stage=insight",
+        html=False,
+    ),
+    PageType("feed-supporters-en", lambda c: "/en/supporters/feed/?support=coaching", html=False),
+    PageType("feed-spaces", lambda c: "/spaces/feed/?open=1", html=False),
+    PageType("feed-funding", lambda c: "/funding/feed/?open=1&region=limburg", html=False),
 ]
 
 

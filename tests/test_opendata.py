@@ -2,9 +2,12 @@
 
 import json
 import random
+import re
 
+import feedparser
 import pytest
 from django.core.cache import cache
+from django.http import QueryDict
 from django.urls import reverse
 from openapi_spec_validator import validate
 
@@ -12,6 +15,7 @@ from hubsi import vocabulary
 from hubsi.models import Status
 from hubsi.views import FilteredListView
 from opendata.kinds import KINDS
+from tests.conftest import build_catalogue
 from tests.factories import (
     make_challenge,
     make_funding,
@@ -322,3 +326,80 @@ def test_openapi_schema_validates(client):
     assert {"q", "challenge", "stage", "region", "role", "wanted", "support", "sort", "page"} <= (
         parameters
     )
+
+
+# Atom feeds ---------------------------------------------------------------------------------
+
+FEED_KINDS = ["innovations", "supporters", "spaces", "funding"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_every_feed_parses_with_the_lists_filters(client, settings, language):
+    rng = random.Random(2)
+    catalogue = varied_catalogue(rng, size=8)
+    prefix = "" if language == "nl" else "/en"
+    for kind in FEED_KINDS:
+        for _round in range(4):
+            query = encode(random_query(rng, kind, catalogue))
+            response = client.get(f"{prefix}/{kind}/feed/?{query}")
+            assert response.status_code == 200
+            assert response["Content-Type"].startswith("application/atom+xml")
+            feed = feedparser.parse(response.content)
+            assert not feed.bozo, feed.bozo_exception
+            assert feed.version == "atom10"
+            assert feed.feed.language == language
+            # The same items as the list with the same filters, newest first.
+            filterset = KINDS[kind].list_view.filterset_class(
+                QueryDict(query), queryset=KINDS[kind].model.objects.published()
+            )
+            expected = filterset.qs.order_by("-published_at", "-pk")
+            assert [e.link for e in feed.entries] == [
+                settings.SITE_URL + obj.get_absolute_url() for obj in expected
+            ]
+            for entry in feed.entries:
+                assert entry.link.startswith(settings.SITE_URL + "/")
+                assert entry.id.startswith("tag:")
+                assert "hidden" not in entry.link
+
+
+@pytest.mark.django_db
+def test_feed_entries_carry_the_contents_language_and_a_stable_id(client):
+    innovation = make_innovation(slug="warm-en", language="en", name="Warm Homes")
+    first = feedparser.parse(client.get("/innovations/feed/").content).entries[0]
+    assert first.title_detail.language == "en"
+    assert client.get("/innovations/feed/").content.count(b'<entry xml:lang="en">') == 1
+    innovation.slug = "warm-homes"
+    innovation.save()
+    again = feedparser.parse(client.get("/innovations/feed/").content).entries[0]
+    assert again.id == first.id
+    assert again.link.endswith("/innovations/warm-homes/")
+
+
+@pytest.mark.django_db
+def test_feed_escapes_markup_in_summaries(client):
+    make_innovation(tagline="<script>alert(1)</script> & meer")
+    feed = feedparser.parse(client.get("/innovations/feed/").content)
+    assert feed.entries[0].summary == "&lt;script&gt;alert(1)&lt;/script&gt; &amp; meer"
+
+
+@pytest.mark.django_db
+def test_list_page_advertises_its_filtered_feed(client):
+    catalogue = build_catalogue(1)
+    slug = catalogue["challenge"].slug
+    html = client.get(f"/innovations/?challenge={slug}&stage=insight&sort=name").content.decode()
+    link = re.search(r'<link rel="alternate" type="application/atom\+xml" [^>]*>', html)
+    assert f'href="/innovations/feed/?challenge={slug}&amp;stage=insight"' in link.group()
+    assert "application/atom+xml" not in client.get("/challenges/").content.decode()
+
+
+@pytest.mark.django_db
+def test_saved_search_offers_its_feed(client, owner):
+    from connections import services
+
+    services.saved_search_create(
+        user=owner, name="Energie", list_kind="funding", query="stage=insight&open=1"
+    )
+    client.force_login(owner)
+    html = client.get(reverse("connections:saved-search-list")).content.decode()
+    assert 'href="/funding/feed/?stage=insight&amp;open=1"' in html
