@@ -163,6 +163,10 @@ MACHINE_PAGES: list[PageType] = [
     PageType("feed-supporters-en", lambda c: "/en/supporters/feed/?support=coaching", html=False),
     PageType("feed-spaces", lambda c: "/spaces/feed/?open=1", html=False),
     PageType("feed-funding", lambda c: "/funding/feed/?open=1&region=limburg", html=False),
+    # The funding deadlines calendar (opendata/calendars.py).
+    PageType(
+        "funding-deadlines-ics", lambda c: "/funding/deadlines.ics?region=limburg", html=False
+    ),
 ]
 
 

@@ -1,5 +1,6 @@
 """Open data and interfaces (docs/opendata.md): the API, feeds, calendars."""
 
+import datetime
 import json
 import random
 import re
@@ -9,6 +10,7 @@ import pytest
 from django.core.cache import cache
 from django.http import QueryDict
 from django.urls import reverse
+from icalendar import Calendar
 from openapi_spec_validator import validate
 
 from hubsi import vocabulary
@@ -403,3 +405,47 @@ def test_saved_search_offers_its_feed(client, owner):
     client.force_login(owner)
     html = client.get(reverse("connections:saved-search-list")).content.decode()
     assert 'href="/funding/feed/?stage=insight&amp;open=1"' in html
+
+
+# iCalendar ----------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_funding_deadlines_calendar_parses_and_follows_the_lists_filters(client, settings):
+    today = datetime.date.today()
+    limburg = make_funding(
+        slug="limburg-call", deadline=today + datetime.timedelta(days=10), regions=["limburg"]
+    )
+    make_funding(
+        slug="antwerp-call", deadline=today + datetime.timedelta(days=5), regions=["antwerp"]
+    )
+    make_funding(slug="rolling-call", deadline=None, regions=["limburg"])
+    make_funding(slug="hidden-call", status=Status.DRAFT, deadline=today, regions=["limburg"])
+    response = client.get("/funding/deadlines.ics?region=limburg")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    calendar = Calendar.from_ical(response.content)
+    assert str(calendar["version"]) == "2.0"
+    assert str(calendar["x-wr-timezone"]) == "Europe/Brussels"
+    events = calendar.walk("VEVENT")
+    assert len(events) == 1  # rolling calls have no deadline; drafts never show
+    event = events[0]
+    assert str(event["uid"]) == f"funding-{limburg.pk}-deadline@127.0.0.1"
+    assert event["dtstamp"].dt.tzinfo is not None
+    assert event["dtstart"].dt == limburg.deadline  # a date: an all-day event
+    assert not isinstance(event["dtstart"].dt, datetime.datetime)
+    assert event["dtend"].dt == limburg.deadline + datetime.timedelta(days=1)
+    assert str(event["url"]) == f"{settings.SITE_URL}/funding/limburg-call/"
+    everything = Calendar.from_ical(client.get("/funding/deadlines.ics").content)
+    assert [str(e["url"]).rsplit("/", 2)[1] for e in everything.walk("VEVENT")] == [
+        "antwerp-call",
+        "limburg-call",
+    ]
+
+
+@pytest.mark.django_db
+def test_calendar_ignores_unknown_filter_values(client):
+    make_funding(deadline=datetime.date.today())
+    response = client.get("/funding/deadlines.ics?region=atlantis&stage=%3Cscript%3E")
+    assert response.status_code == 200
+    assert len(Calendar.from_ical(response.content).walk("VEVENT")) == 1
