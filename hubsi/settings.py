@@ -339,6 +339,9 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
 }
+# Where the open-data files are built (opendata/files.py): a directory the web processes read
+# and the worker that builds them writes; it must survive deployments.
+OPEN_DATA_DIR = Path(env_str("OPEN_DATA_DIR", str(BASE_DIR / "var" / "open-data")))
 # CORS (django-cors-headers): anyone may read the API and the open-data files, without
 # credentials, from any site.
 CORS_URLS_REGEX = r"^/(api/v1|open-data)/"

@@ -1,4 +1,5 @@
-"""The machine interfaces that are not under a language prefix: the API (docs/opendata.md)."""
+"""The machine interfaces that are not under a language prefix: the API and the open-data
+files (docs/opendata.md)."""
 
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView
@@ -6,6 +7,7 @@ from rest_framework.exceptions import NotFound
 
 from opendata.api import OpenDataView, views_for
 from opendata.kinds import KINDS
+from opendata.views import open_data_file, open_data_schema
 
 
 class NotAnEndpoint(OpenDataView):
@@ -17,7 +19,13 @@ class NotAnEndpoint(OpenDataView):
         raise NotFound()
 
 
-urlpatterns = [path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema")]
+urlpatterns = [
+    path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("open-data/<slug:kind>.schema.json", open_data_schema, name="open-data-schema"),
+    re_path(
+        r"^open-data/(?P<kind>[a-z]+)\.(?P<fmt>csv|json)\Z", open_data_file, name="open-data-file"
+    ),
+]
 for _kind in KINDS.values():
     _list, _detail = views_for(_kind)
     urlpatterns += [

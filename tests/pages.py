@@ -75,6 +75,7 @@ def _pages(language: str) -> list[PageType]:
         PageType("about", lambda c: r("about")),
         PageType("accessibility", lambda c: r("accessibility")),
         PageType("privacy", lambda c: r("privacy")),
+        PageType("open-data", lambda c: r("open-data")),
         PageType("login", lambda c: r("account_login")),
         PageType("signup", lambda c: r("account_signup")),
         PageType("password-reset", lambda c: r("account_reset_password")),

@@ -1,21 +1,27 @@
 """Open data and interfaces (docs/opendata.md): the API, feeds, calendars."""
 
+import csv
 import datetime
+import io
 import json
 import random
 import re
 
 import feedparser
+import jsonschema
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 from django.http import QueryDict
 from django.urls import reverse
 from icalendar import Calendar
 from openapi_spec_validator import validate
 
+from accounts.models import User
 from hubsi import vocabulary
 from hubsi.models import Status
 from hubsi.views import FilteredListView
+from opendata import files
 from opendata.kinds import KINDS
 from tests.conftest import build_catalogue
 from tests.factories import (
@@ -449,3 +455,120 @@ def test_calendar_ignores_unknown_filter_values(client):
     response = client.get("/funding/deadlines.ics?region=atlantis&stage=%3Cscript%3E")
     assert response.status_code == 200
     assert len(Calendar.from_ical(response.content).walk("VEVENT")) == 1
+
+
+# Files --------------------------------------------------------------------------------------
+
+PRIVATE = ["owner.private@example.org", "contact.private@example.org"]
+
+
+def catalogue_with_private_addresses(rng) -> dict:
+    catalogue = varied_catalogue(rng, size=6)
+    owner = make_user(PRIVATE[0])
+    make_innovation(
+        slug="with-email",
+        owners=[owner],
+        contact_email=PRIVATE[1],
+        tagline='Komma, "aanhalingstekens"\nen een nieuwe regel',
+    )
+    make_supporter(slug="supporter-email", managers=[owner], contact_email=PRIVATE[1])
+    return catalogue
+
+
+@pytest.mark.django_db
+def test_built_files_hold_exactly_the_published_rows_and_no_email(client):
+    catalogue_with_private_addresses(random.Random(3))
+    call_command("build_open_data", stdout=io.StringIO())
+    emails = set(PRIVATE) | set(User.objects.values_list("email", flat=True))
+    for name, kind in KINDS.items():
+        published = kind.queryset().count()
+        response = client.get(f"/open-data/{name}.csv")
+        assert response.status_code == 200
+        assert response["Content-Type"].startswith("text/csv")
+        assert response["Content-Disposition"] == f'attachment; filename="hubsi-{name}.csv"'
+        body = b"".join(response.streaming_content).decode("utf-8")
+        rows = list(csv.reader(io.StringIO(body, newline="")))
+        assert rows[0] == files.csv_columns(kind)
+        assert len(rows) - 1 == published
+        assert all(len(row) == len(rows[0]) for row in rows)
+        assert "\r\n" in body
+        document = json.loads(b"".join(client.get(f"/open-data/{name}.json").streaming_content))
+        jsonschema.validate(document, files.json_schema(kind))
+        assert document["count"] == len(document["items"]) == published
+        for text in (body, json.dumps(document)):
+            assert not any(email in text for email in emails)
+            assert not re.search(r"[\w.+-]+@[\w-]+\.[\w.]+", text), name
+            assert "hidden" not in text
+    innovations = list(csv.DictReader(io.StringIO(files.path_of("innovations", "csv").read_text())))
+    row = next(r for r in innovations if r["slug"] == "with-email")
+    assert row["tagline"] == 'Komma, "aanhalingstekens"\nen een nieuwe regel'
+
+
+@pytest.mark.django_db
+def test_files_are_served_with_etag_and_last_modified_without_the_database(
+    client, django_assert_num_queries
+):
+    make_innovation()
+    files.build_all()
+    with django_assert_num_queries(0):
+        response = client.get("/open-data/innovations.json")
+    assert response.status_code == 200
+    assert response["ETag"] and response["Last-Modified"]
+    with django_assert_num_queries(0):
+        again = client.get(
+            "/open-data/innovations.json", headers={"if-none-match": response["ETag"]}
+        )
+    assert again.status_code == 304
+    assert client.get("/open-data/nothing.csv").status_code == 404
+    assert client.get("/open-data/innovations.xml").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_file_not_built_yet_is_not_found(client):
+    assert client.get("/open-data/funding.csv").status_code == 404
+
+
+@pytest.mark.django_db
+def test_files_are_replaced_atomically(settings):
+    make_innovation()
+    files.build_all()
+    before = files.path_of("innovations", "json").stat().st_ino
+    files.build_all()
+    assert files.path_of("innovations", "json").stat().st_ino != before  # renamed into place
+    assert not [p for p in files.directory().iterdir() if p.name.startswith(".")]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_publication_builds_the_files_at_most_once_an_hour(monkeypatch):
+    builds = []
+    real = files.build_all
+    monkeypatch.setattr(files, "build_all", lambda: builds.append(1) or real())
+    make_innovation()
+    assert len(builds) == 1
+    assert files.read_manifest()["counts"]["innovations"] == 1
+    make_innovation()  # within the hour: the next build is scheduled, not run now
+    assert len(builds) == 1
+
+
+@pytest.mark.django_db
+def test_open_data_page_describes_every_field_and_the_datasets(client):
+    make_innovation()
+    files.build_all()
+    html = client.get("/open-data/").content.decode()
+    for kind in KINDS.values():
+        for field in kind.fields:
+            assert f"<code>{field.name}</code>" in html
+        assert f'href="/open-data/{kind.name}.csv"' in html
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    catalogue = json.loads(block.group(1))
+    assert catalogue["@type"] == "dcat:Catalog"
+    assert {d["dct:identifier"] for d in catalogue["dcat:dataset"]} == {
+        f"hubsi-{name}" for name in KINDS
+    }
+    assert 'href="/open-data/"' in client.get("/about/").content.decode()  # the footer
+
+
+@pytest.mark.django_db
+def test_json_schema_is_served_per_kind(client):
+    schema = client.get("/open-data/innovations.schema.json").json()
+    jsonschema.Draft202012Validator.check_schema(schema)
