@@ -7,6 +7,8 @@ class OpendataConfig(AppConfig):
 
     def ready(self):
         from hubsi.signals import catalogue_changed
+        from opendata import receivers
         from opendata.tasks import schedule_build
 
         catalogue_changed.connect(schedule_build, dispatch_uid="opendata-build")
+        receivers.connect()

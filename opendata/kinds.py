@@ -62,6 +62,8 @@ class OpenKind:
     # summary, and the language its texts are written in when the model says (else None).
     summary: Callable | None = None
     language: Callable = lambda obj: None
+    # schema.org JSON-LD of its detail page (opendata/receivers.py), without "@context".
+    structured_data: Callable | None = None
 
 
 # Values -----------------------------------------------------------------------------------
@@ -108,6 +110,11 @@ def named(obj) -> dict | None:
 def absolute_url(obj) -> str:
     with translation.override("nl"):
         return settings.SITE_URL + obj.get_absolute_url()
+
+
+def page_url(obj) -> str:
+    """The page in the current interface language."""
+    return settings.SITE_URL + obj.get_absolute_url()
 
 
 def date_text(value) -> str | None:
@@ -168,6 +175,20 @@ INNOVATIONS = OpenKind(
     queryset=lambda: Innovation.objects.published().for_detail(),
     summary=lambda obj: obj.tagline or obj.problem,
     language=lambda obj: obj.language,
+    structured_data=lambda obj: {
+        # A Project is schema.org's Organization for an undertaking; its lead organisation
+        # is named as the parent.
+        "@type": "Project",
+        "name": obj.name,
+        "description": obj.tagline or obj.problem,
+        "url": page_url(obj),
+        "inLanguage": obj.language,
+        "parentOrganization": {"@type": "Organization", "name": obj.organisation_name},
+        "areaServed": [str(r.label) for r in obj.regions.all()],
+        "keywords": [c.name for c in obj.challenges.all()],
+        "sameAs": [obj.website] if obj.website else [],
+        "license": "https://creativecommons.org/licenses/by/4.0/",
+    },
     fields=[
         slug_field("warme-buurt-genk"),
         Field("name", TEXT, _("Name of the innovation."), "Warme Buurt Genk", attr("name")),
@@ -253,6 +274,14 @@ SUPPORTERS = OpenKind(
     list_view=SupporterListView,
     queryset=lambda: Supporter.objects.published().for_detail(),
     summary=lambda obj: obj.description,
+    structured_data=lambda obj: {
+        "@type": "Organization",
+        "name": obj.name,
+        "description": obj.description,
+        "url": page_url(obj),
+        "areaServed": [str(r.label) for r in obj.regions.all()],
+        "sameAs": [obj.website] if obj.website else [],
+    },
     fields=[
         slug_field("energiehuis-limburg"),
         Field("name", TEXT, _("Name of the organisation."), "Energiehuis Limburg", attr("name")),
@@ -290,6 +319,19 @@ SPACES = OpenKind(
     list_view=SpaceListView,
     queryset=lambda: ExperimentationSpace.objects.published().for_detail(),
     summary=lambda obj: f"{obj.municipality}: {obj.description}",
+    structured_data=lambda obj: {
+        "@type": "Place",
+        "name": obj.name,
+        "description": obj.description,
+        "url": page_url(obj),
+        "address": {
+            "@type": "PostalAddress",
+            "addressLocality": obj.municipality,
+            "addressRegion": str(vocabulary.Region(obj.region).label),
+            "addressCountry": "BE",
+        },
+        "publicAccess": obj.open_to_citizens,
+    },
     fields=[
         slug_field("proefwoning-genk"),
         Field("name", TEXT, _("Name of the place."), "Proefwoning Genk", attr("name")),
@@ -330,6 +372,20 @@ FUNDING = OpenKind(
     list_view=FundingListView,
     queryset=lambda: FundingOpportunity.objects.published().for_detail(),
     summary=lambda obj: obj.description or obj.funder_name,
+    structured_data=lambda obj: {
+        "@type": "MonetaryGrant",
+        "name": obj.name,
+        "description": obj.description,
+        "url": page_url(obj),
+        "funder": {"@type": "Organization", "name": obj.funder_name},
+        "amount": {
+            "@type": "MonetaryAmount",
+            "currency": "EUR",
+            **({"minValue": obj.amount_min} if obj.amount_min is not None else {}),
+            **({"maxValue": obj.amount_max} if obj.amount_max is not None else {}),
+        },
+        "sameAs": [obj.url] if obj.url else [],
+    },
     fields=[
         slug_field("energiefonds-2026"),
         Field("name", TEXT, _("Name of the call or fund."), "Energiefonds 2026", attr("name")),

@@ -572,3 +572,59 @@ def test_open_data_page_describes_every_field_and_the_datasets(client):
 def test_json_schema_is_served_per_kind(client):
     schema = client.get("/open-data/innovations.schema.json").json()
     jsonschema.Draft202012Validator.check_schema(schema)
+
+
+# Linked data on detail pages ----------------------------------------------------------------
+
+BREAKOUT = '</script><script>hubsiLd()</script><!-- & "quotes" \u2028'
+
+
+def ld_blocks(html: str) -> list:
+    return re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+
+
+@pytest.mark.django_db
+def test_detail_pages_carry_schema_org_json_ld_escaped_safely(client):
+    theme = make_theme(name_nl=BREAKOUT, name_en=BREAKOUT)
+    challenge = make_challenge(theme, name_nl=BREAKOUT, name_en=BREAKOUT)
+    innovation = make_innovation(
+        name=BREAKOUT,
+        tagline=BREAKOUT,
+        problem=BREAKOUT,
+        organisation_name=BREAKOUT,
+        challenges=[challenge],
+        regions=["limburg"],
+        website="https://example.org/",
+    )
+    supporter = make_supporter(name=BREAKOUT, description=BREAKOUT, regions=["antwerp"])
+    space = make_space(host=supporter, name=BREAKOUT, description=BREAKOUT, municipality=BREAKOUT)
+    funding = make_funding(
+        name=BREAKOUT, description=BREAKOUT, funder_name=BREAKOUT, amount_min=1000, amount_max=5000
+    )
+    expected = {
+        innovation: ("Project", "parentOrganization"),
+        supporter: ("Organization", "areaServed"),
+        space: ("Place", "address"),
+        funding: ("MonetaryGrant", "amount"),
+    }
+    for obj, (ld_type, key) in expected.items():
+        response = client.get(obj.get_absolute_url())
+        html = response.content.decode()
+        assert "<script>hubsiLd()" not in html
+        [block] = ld_blocks(html)
+        assert "<" not in block and ">" not in block and "&" not in block
+        data = json.loads(block)
+        assert data["@context"] == "https://schema.org"
+        assert data["@type"] == ld_type and key in data
+        assert data["name"] == BREAKOUT  # the text survives, only escaped
+        assert data["url"].endswith(obj.get_absolute_url())
+        assert not re.search(r"[\w.+-]+@[\w-]+\.\w", block)  # no email address
+        # The policy still allows the page: nothing inline may run, a data block is not run.
+        assert "script-src 'self'" in response["Content-Security-Policy"]
+    grant = json.loads(ld_blocks(client.get(funding.get_absolute_url()).content.decode())[0])
+    assert grant["amount"] == {
+        "@type": "MonetaryAmount",
+        "currency": "EUR",
+        "minValue": 1000,
+        "maxValue": 5000,
+    }
