@@ -7,10 +7,10 @@ written atomically (a temporary file in the same directory, then a rename) under
 """
 
 import csv
-import io
 import json
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
@@ -71,18 +71,24 @@ def csv_row(kind: OpenKind, item: dict) -> list[str]:
     return row
 
 
-def items_of(kind: OpenKind) -> list[dict]:
-    # In chunks, each with its prefetches, so memory stays bounded by the chunk.
+def items_of(kind: OpenKind):
+    """Each published item as its fields' values, in chunks of 500 (each chunk with its
+    prefetches), so memory stays bounded whatever the size of the catalogue."""
     queryset = kind.queryset().order_by("pk")
-    return [represent(kind, obj) for obj in queryset.iterator(chunk_size=500)]
+    for obj in queryset.iterator(chunk_size=500):
+        yield represent(kind, obj)
 
 
-def write_atomically(path: Path, data: bytes) -> None:
+@contextmanager
+def atomic_file(path: Path, mode: str = "w"):
+    """A temporary file beside `path`, renamed onto it when complete: readers see the old
+    file or the new one, never half of one."""
     path.parent.mkdir(parents=True, exist_ok=True)
     descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
+        text = {"encoding": "utf-8", "newline": ""} if "b" not in mode else {}
+        with os.fdopen(descriptor, mode, **text) as handle:
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temporary, 0o644)
@@ -92,31 +98,32 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
+def build_kind(kind: OpenKind, built_at: str) -> int:
+    """Write the kind's CSV and JSON file in one pass over its items; return how many."""
+    count = 0
+    with (
+        atomic_file(path_of(kind.name, "csv")) as csv_file,
+        atomic_file(path_of(kind.name, "json")) as json_file,
+    ):
+        writer = csv.writer(csv_file, lineterminator="\r\n")  # RFC 4180: CRLF, quotes as needed
+        writer.writerow(csv_columns(kind))
+        head = {"dataset": kind.name, "licence": LICENCE_URL, "built_at": built_at}
+        json_file.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "items": [\n')
+        for item in items_of(kind):
+            writer.writerow(csv_row(kind, item))
+            json_file.write((",\n" if count else "") + json.dumps(item, ensure_ascii=False))
+            count += 1
+        json_file.write(f'\n], "count": {count}}}\n')
+    return count
+
+
 def build_all() -> dict:
     """Build every kind's files and the manifest (when, how many); return the manifest."""
     built_at = timezone.now().replace(microsecond=0).isoformat()
-    counts = {}
-    for kind in KINDS.values():
-        items = items_of(kind)
-        counts[kind.name] = len(items)
-        document = {
-            "dataset": kind.name,
-            "licence": LICENCE_URL,
-            "built_at": built_at,
-            "count": len(items),
-            "items": items,
-        }
-        write_atomically(
-            path_of(kind.name, "json"),
-            json.dumps(document, ensure_ascii=False, indent=1).encode(),
-        )
-        text = io.StringIO(newline="")
-        writer = csv.writer(text, lineterminator="\r\n")  # RFC 4180: CRLF, quotes as needed
-        writer.writerow(csv_columns(kind))
-        writer.writerows(csv_row(kind, item) for item in items)
-        write_atomically(path_of(kind.name, "csv"), text.getvalue().encode())
+    counts = {kind.name: build_kind(kind, built_at) for kind in KINDS.values()}
     manifest = {"built_at": built_at, "counts": counts}
-    write_atomically(directory() / MANIFEST, json.dumps(manifest).encode())
+    with atomic_file(directory() / MANIFEST) as handle:
+        json.dump(manifest, handle)
     return manifest
 
 
