@@ -130,13 +130,13 @@ def attr(name: str) -> Callable:
 
 def slug_field(example: str) -> Field:
     return Field(
-        "slug", TEXT, _("Stable identifier, also in the page's address."), example, attr("slug")
+        "slug", TEXT, _("Stable identifier, also in the page's address"), example, attr("slug")
     )
 
 
 def url_field(example: str) -> Field:
     return Field(
-        "url", URL, _("The public page (Dutch; English under /en/)."), example, absolute_url
+        "url", URL, _("The public page (Dutch; English under /en/)"), example, absolute_url
     )
 
 
@@ -144,7 +144,7 @@ def published_field() -> Field:
     return Field(
         "published_at",
         DATETIME,
-        _("When it was first published (ISO 8601, UTC)."),
+        _("When it was first published (ISO 8601, UTC)"),
         "2026-03-01T09:30:00+00:00",
         lambda obj: date_text(obj.published_at),
         nullable=True,
@@ -191,78 +191,78 @@ INNOVATIONS = OpenKind(
     },
     fields=[
         slug_field("warme-buurt-genk"),
-        Field("name", TEXT, _("Name of the innovation."), "Warme Buurt Genk", attr("name")),
+        Field("name", TEXT, _("Name of the innovation"), "Warme Buurt Genk", attr("name")),
         url_field("https://hubsi.be/innovations/warme-buurt-genk/"),
-        Field("language", TEXT, _("Language of the texts: nl or en."), "nl", attr("language")),
+        Field("language", TEXT, _("Language of the texts: nl or en"), "nl", attr("language")),
         Field(
             "organisation_name",
             TEXT,
-            _("The lead organisation."),
+            _("The lead organisation"),
             "Buurtcollectief Genk",
             attr("organisation_name"),
         ),
         Field(
             "organisation_role",
             TERM,
-            _("Helix role of the lead organisation."),
+            _("Helix role of the lead organisation"),
             "citizen",
             lambda obj: term(vocabulary.HelixRole, obj.organisation_role),
         ),
         Field(
             "tagline",
             TEXT,
-            _("One sentence about it."),
+            _("One sentence about it"),
             "Huurders besparen samen energie.",
             attr("tagline"),
         ),
         Field(
             "problem",
             TEXT,
-            _("The societal problem it tackles, and for whom."),
+            _("The societal problem it tackles, and for whom"),
             "Huurders betalen te veel voor energie.",
             attr("problem"),
         ),
         Field(
             "systemic_view",
             TEXT,
-            _("Root causes, actors and the system around the problem."),
+            _("Root causes, actors and the system around the problem"),
             "Verhuurders investeren niet.",
             attr("systemic_view"),
         ),
-        Field("approach", TEXT, _("The approach."), "Samen isoleren.", attr("approach")),
-        Field("target_group", TEXT, _("Who it is for."), "Huurders in Genk.", attr("target_group")),
-        Field("impact", TEXT, _("Impact so far."), "120 gezinnen.", attr("impact")),
+        Field("approach", TEXT, _("The approach"), "Samen isoleren.", attr("approach")),
+        Field("target_group", TEXT, _("Who it is for"), "Huurders in Genk.", attr("target_group")),
+        Field("impact", TEXT, _("Impact so far"), "120 gezinnen.", attr("impact")),
         Field(
             "stage",
             TERM,
-            _("Stage of the innovation."),
+            _("Stage of the innovation"),
             "insight",
             lambda obj: term(vocabulary.Stage, obj.stage),
         ),
-        challenges_field(_("Societal challenges it tackles.")),
-        regions_field(_("Regions where it works.")),
+        challenges_field(_("Societal challenges it tackles")),
+        regions_field(_("Regions where it works")),
         Field(
             "partner_roles",
             TERMS,
-            _("Helix roles already in its partnership."),
+            _("Helix roles in the partnership"),
             "government",
             codes(vocabulary.HelixRole, "partner_roles"),
         ),
         Field(
             "needs",
             TERMS,
-            _("Support it needs."),
+            _("Support needed"),
             "coaching",
             codes(vocabulary.SupportType, "needs"),
         ),
         Field(
             "wanted_roles",
             TERMS,
-            _("Helix roles it wants as partners."),
+            _("Helix roles it wants as partners"),
             "business",
             codes(vocabulary.HelixRole, "wanted_roles"),
         ),
-        Field("website", URL, _("Its own website."), "https://example.org/", attr("website")),
+        Field("website", URL, _("Its own website"), "https://example.org/", attr("website")),
         published_field(),
     ],
 )
@@ -284,30 +284,28 @@ SUPPORTERS = OpenKind(
     },
     fields=[
         slug_field("energiehuis-limburg"),
-        Field("name", TEXT, _("Name of the organisation."), "Energiehuis Limburg", attr("name")),
+        Field("name", TEXT, _("Name of the organisation"), "Energiehuis Limburg", attr("name")),
         url_field("https://hubsi.be/supporters/energiehuis-limburg/"),
         Field(
             "helix_role",
             TERM,
-            _("Its helix role."),
+            _("Its helix role"),
             "government",
             lambda obj: term(vocabulary.HelixRole, obj.helix_role),
         ),
-        Field("description", TEXT, _("What it does."), "Advies over energie.", attr("description")),
+        Field("description", TEXT, _("What it does"), "Advies over energie.", attr("description")),
         Field(
             "offers",
             TERMS,
-            _("Support it offers."),
+            _("Support offered"),
             "coaching",
             codes(vocabulary.SupportType, "offers"),
         ),
-        Field(
-            "stages", TERMS, _("Stages it serves."), "insight", codes(vocabulary.Stage, "stages")
-        ),
-        challenges_field(_("Challenges of interest.")),
-        themes_field(_("Themes of interest.")),
-        regions_field(_("Regions served.")),
-        Field("website", URL, _("Its own website."), "https://example.org/", attr("website")),
+        Field("stages", TERMS, _("Stages served"), "insight", codes(vocabulary.Stage, "stages")),
+        challenges_field(_("Challenges of interest")),
+        themes_field(_("Themes of interest")),
+        regions_field(_("Regions served")),
+        Field("website", URL, _("Its own website"), "https://example.org/", attr("website")),
         published_field(),
     ],
 )
@@ -334,33 +332,31 @@ SPACES = OpenKind(
     },
     fields=[
         slug_field("proefwoning-genk"),
-        Field("name", TEXT, _("Name of the place."), "Proefwoning Genk", attr("name")),
+        Field("name", TEXT, _("Name of the place"), "Proefwoning Genk", attr("name")),
         url_field("https://hubsi.be/spaces/proefwoning-genk/"),
         Field(
             "host",
             TERM,
-            _("The supporter that hosts it."),
+            _("The supporter that hosts it"),
             "energiehuis-limburg",
             lambda obj: named(obj.host),
         ),
         Field(
             "description",
             TEXT,
-            _("What the place is."),
+            _("What the place is"),
             "Een woning om te testen.",
             attr("description"),
         ),
-        Field("municipality", TEXT, _("Municipality."), "Genk", attr("municipality")),
+        Field("municipality", TEXT, _("Municipality"), "Genk", attr("municipality")),
         Field(
-            "region", TERM, _("Region."), "limburg", lambda obj: term(vocabulary.Region, obj.region)
+            "region", TERM, _("Region"), "limburg", lambda obj: term(vocabulary.Region, obj.region)
         ),
-        themes_field(_("Themes.")),
-        challenges_field(_("Challenges.")),
-        Field("facilities", TEXT, _("Facilities."), "Keuken, vergaderzaal.", attr("facilities")),
-        Field("access", TEXT, _("Who may use it and how."), "Op aanvraag.", attr("access")),
-        Field(
-            "open_to_citizens", BOOLEAN, _("Open to citizens."), "true", attr("open_to_citizens")
-        ),
+        themes_field(_("Themes")),
+        challenges_field(_("Challenges")),
+        Field("facilities", TEXT, _("Facilities"), "Keuken, vergaderzaal.", attr("facilities")),
+        Field("access", TEXT, _("Who may use it and how"), "Op aanvraag.", attr("access")),
+        Field("open_to_citizens", BOOLEAN, _("Open to citizens"), "true", attr("open_to_citizens")),
         published_field(),
     ],
 )
@@ -388,13 +384,13 @@ FUNDING = OpenKind(
     },
     fields=[
         slug_field("energiefonds-2026"),
-        Field("name", TEXT, _("Name of the call or fund."), "Energiefonds 2026", attr("name")),
+        Field("name", TEXT, _("Name of the call or fund"), "Energiefonds 2026", attr("name")),
         url_field("https://hubsi.be/funding/energiefonds-2026/"),
-        Field("funder_name", TEXT, _("The funder."), "Provincie Limburg", attr("funder_name")),
+        Field("funder_name", TEXT, _("The funder"), "Provincie Limburg", attr("funder_name")),
         Field(
             "funder",
             TERM,
-            _("The funder's supporter profile, when it has one."),
+            _("The funder's supporter profile, when it has one"),
             "provincie-limburg",
             lambda obj: named(obj.funder),
             nullable=True,
@@ -402,21 +398,21 @@ FUNDING = OpenKind(
         Field(
             "description",
             TEXT,
-            _("What it funds."),
+            _("What it funds"),
             "Projecten tegen energiearmoede.",
             attr("description"),
         ),
         Field(
             "instrument",
             TERM,
-            _("Funding instrument."),
+            _("Funding instrument"),
             "grant",
             lambda obj: term(vocabulary.Instrument, obj.instrument),
         ),
         Field(
             "amount_min",
             INTEGER,
-            _("Minimum amount in EUR."),
+            _("Minimum amount in EUR"),
             "5000",
             attr("amount_min"),
             nullable=True,
@@ -424,7 +420,7 @@ FUNDING = OpenKind(
         Field(
             "amount_max",
             INTEGER,
-            _("Maximum amount in EUR."),
+            _("Maximum amount in EUR"),
             "50000",
             attr("amount_max"),
             nullable=True,
@@ -432,7 +428,7 @@ FUNDING = OpenKind(
         Field(
             "opens_on",
             DATE,
-            _("Opening date (ISO 8601)."),
+            _("Opening date (ISO 8601)"),
             "2026-01-15",
             lambda obj: date_text(obj.opens_on),
             nullable=True,
@@ -440,7 +436,7 @@ FUNDING = OpenKind(
         Field(
             "deadline",
             DATE,
-            _("Deadline (ISO 8601); empty for a rolling call."),
+            _("Deadline (ISO 8601); empty for a rolling call"),
             "2026-06-30",
             lambda obj: date_text(obj.deadline),
             nullable=True,
@@ -448,18 +444,18 @@ FUNDING = OpenKind(
         Field(
             "eligible_roles",
             TERMS,
-            _("Helix roles that may apply."),
+            _("Helix roles that may apply"),
             "civil_society",
             codes(vocabulary.HelixRole, "eligible_roles"),
         ),
-        Field("stages", TERMS, _("Stages it funds."), "insight", codes(vocabulary.Stage, "stages")),
-        challenges_field(_("Challenges.")),
-        themes_field(_("Themes.")),
-        regions_field(_("Regions.")),
+        Field("stages", TERMS, _("Stages it funds"), "insight", codes(vocabulary.Stage, "stages")),
+        challenges_field(_("Challenges")),
+        themes_field(_("Themes")),
+        regions_field(_("Regions")),
         Field(
             "official_url",
             URL,
-            _("The funder's official page."),
+            _("The funder's official page"),
             "https://example.org/call",
             attr("url"),
         ),
@@ -475,29 +471,29 @@ CHALLENGES = OpenKind(
     queryset=lambda: Challenge.objects.active().select_related("theme"),
     fields=[
         slug_field("energy-poverty-tenants"),
-        Field("name_nl", TEXT, _("Name in Dutch."), "Energiearmoede bij huurders", attr("name_nl")),
+        Field("name_nl", TEXT, _("Name in Dutch"), "Energiearmoede bij huurders", attr("name_nl")),
         Field(
-            "name_en", TEXT, _("Name in English."), "Energy poverty among tenants", attr("name_en")
+            "name_en", TEXT, _("Name in English"), "Energy poverty among tenants", attr("name_en")
         ),
         url_field("https://hubsi.be/challenges/energy-poverty-tenants/"),
         Field(
             "description_nl",
             TEXT,
-            _("Description in Dutch."),
+            _("Description in Dutch"),
             "Wie huurt, ...",
             attr("description_nl"),
         ),
         Field(
             "description_en",
             TEXT,
-            _("Description in English."),
+            _("Description in English"),
             "Tenants ...",
             attr("description_en"),
         ),
         Field(
             "theme",
             TERM,
-            _("The theme it belongs to."),
+            _("The theme it belongs to"),
             "housing",
             lambda obj: bilingual(obj.theme),
         ),
