@@ -48,8 +48,9 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "csp",
     "corsheaders",
-    "rest_framework",
-    "drf_spectacular",
+    # Not "rest_framework" nor "drf_spectacular": the API (opendata/api.py) needs neither as
+    # an app, and as apps their catalogues would override Django's own Dutch messages on
+    # every form ("Dit veld is vereist." instead of "Dit veld is verplicht.").
     "allauth",
     "allauth.account",
     "allauth.mfa",

@@ -71,7 +71,7 @@ def _problem_title(status: int) -> str:
     return HTTPStatus(status).phrase
 
 
-class OpenDataView(APIView):
+class OpenDataAPIView(APIView):
     throttle_classes = [ClientRateThrottle]
     kind: OpenKind
 
@@ -86,7 +86,7 @@ class OpenDataView(APIView):
         return get_conditional_response(request, etag=response["ETag"], response=response)
 
 
-class ContentList(OpenDataView):
+class ContentList(OpenDataAPIView):
     def get(self, request):
         query = request._request.GET
         allowed = set(self.kind.list_view.filterset_class.base_filters) | set(API_PARAMETERS)
@@ -136,7 +136,7 @@ class ContentList(OpenDataView):
         return Response(body)
 
 
-class ContentDetail(OpenDataView):
+class ContentDetail(OpenDataAPIView):
     def get(self, request, slug):
         obj = self.kind.queryset().filter(slug=slug).first()
         if obj is None:

@@ -5,12 +5,12 @@ from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.exceptions import NotFound
 
-from opendata.api import OpenDataView, views_for
+from opendata.api import OpenDataAPIView, views_for
 from opendata.kinds import KINDS
 from opendata.views import open_data_file, open_data_schema
 
 
-class NotAnEndpoint(OpenDataView):
+class NotAnEndpoint(OpenDataAPIView):
     """Any other address under /api/: a problem detail, not the HTML 404 page."""
 
     schema = None
