@@ -18,7 +18,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.http import QueryDict
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 
 from connections.models import DigestSettings, Frequency, ListKind, SavedSearch
@@ -60,9 +60,13 @@ def list_url(saved_search: SavedSearch) -> str:
     return f"{url}?{saved_search.query}" if saved_search.query else url
 
 
-def feed_url(saved_search: SavedSearch) -> str:
-    """The Atom feed of the same filtered list (`/<list>/feed/`, docs/opendata.md)."""
-    url = reverse(f"{saved_search.list_kind}-feed")
+def feed_url(saved_search: SavedSearch) -> str | None:
+    """The Atom feed of the same filtered list (`/<list>/feed/`, docs/opendata.md), or None
+    for a list that has no feed."""
+    try:
+        url = reverse(f"{saved_search.list_kind}-feed")
+    except NoReverseMatch:
+        return None
     return f"{url}?{saved_search.query}" if saved_search.query else url
 
 
