@@ -228,6 +228,11 @@ def build_urls(env: dict) -> dict[str, list[str]]:
         "innovation detail": [f"/innovations/{s}/" for s in slugs],
         "challenge hub": [f"/challenges/{hub}/"],
         "funding open=1": ["/funding/?open=1"],
+        # The read-only API with the list's filters, and one open-data download (docs/opendata.md).
+        "api innovations filtered": [
+            f"/api/v1/innovations/?challenge={c}&stage={s}&region={r}" for c, s, r in sorted(combos)
+        ],
+        "open-data innovations.csv": ["/open-data/innovations.csv"],
     }
 
 
@@ -287,6 +292,11 @@ def production_env(services: Services, database_url: str, cache_url: str) -> dic
         # Background tasks in the database queue, run by `db_worker` processes; mail to files.
         "TASKS_BACKEND": "database",
         "EMAIL_URL": f"file://{services.tmp / 'mail'}",
+        # The open-data files, built once after seeding; the API's per-client limit is
+        # counted as in production but set high enough for wrk's one client address.
+        "OPEN_DATA_DIR": str(services.tmp / "open-data"),
+        "API_RATE_PER_MINUTE": "1000000000",
+        "API_RATE_PER_DAY": "1000000000",
     }
 
 
@@ -390,6 +400,7 @@ def main() -> None:
         manage(env, "seed_demo", *[f"--{k}={n}" for k, n in SIZES.items()])
         seed_seconds = time.time() - seed_started
         manage(env, "collectstatic", "--no-input", "-v", "0")
+        manage(env, "build_open_data")
         subprocess.run(
             [PYTHON, "manage.py", "dbshell"],
             input="VACUUM ANALYZE;\n",

@@ -16,7 +16,7 @@ from django.conf import settings as django_settings
 from django.core import signing
 from django.db import transaction
 from django.http import QueryDict
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 
 from connections.models import DigestSettings, Frequency, ListKind, SavedSearch
@@ -56,6 +56,16 @@ def clean_query(query: QueryDict) -> str:
 def list_url(saved_search: SavedSearch) -> str:
     _model, _filterset, url_name = lists()[saved_search.list_kind]
     url = reverse(url_name)
+    return f"{url}?{saved_search.query}" if saved_search.query else url
+
+
+def feed_url(saved_search: SavedSearch) -> str | None:
+    """The Atom feed of the same filtered list (`/<list>/feed/`, docs/opendata.md), or None
+    for a list that has no feed."""
+    try:
+        url = reverse(f"{saved_search.list_kind}-feed")
+    except NoReverseMatch:
+        return None
     return f"{url}?{saved_search.query}" if saved_search.query else url
 
 

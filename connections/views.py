@@ -241,7 +241,7 @@ def saved_search_list(request):
     settings = services.digest_settings_for(request.user)
     form = FrequencyForm(initial={"frequency": settings.frequency})
     searches = [
-        (saved_search, digests.list_url(saved_search))
+        (saved_search, digests.list_url(saved_search), digests.feed_url(saved_search))
         for saved_search in request.user.saved_searches.order_by("name", "pk")
     ]
     context = {"searches": searches, "form": form, "digest": settings, "noindex": True}

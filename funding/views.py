@@ -2,6 +2,7 @@ from django.views.generic import DetailView
 
 from funding.filters import FundingFilterSet
 from funding.models import FundingOpportunity
+from hubsi.signals import extra_detail_context
 from hubsi.views import FilteredListView, back_to_results
 
 
@@ -21,4 +22,9 @@ class FundingDetailView(DetailView):
         return FundingOpportunity.objects.published().for_detail()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(back_querystring=back_to_results(self.request), **kwargs)
+        return super().get_context_data(
+            back_querystring=back_to_results(self.request),
+            # Linked data (opendata/receivers.py) through the `detail_context` hook.
+            **extra_detail_context(self.object, self.request),
+            **kwargs,
+        )

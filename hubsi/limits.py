@@ -64,6 +64,19 @@ def over_limit(user, *actions: str) -> int:
     return retry_after
 
 
+def over_client_limit(client: str, rates) -> int:
+    """Count one request of an anonymous client (its address) against `rates`, a list of
+    (requests, seconds); return 0 while all hold, else the seconds until the last exceeded
+    window ends. For machine interfaces that anyone may call (the open-data API)."""
+    now = time.time()
+    retry_after = 0
+    for amount, seconds in rates:
+        count, wait = _count(f"client:{client}", int(seconds), now)
+        if count > amount:
+            retry_after = max(retry_after, wait)
+    return retry_after
+
+
 def rate_limited(*actions: str):
     """Limit the POSTs of a signed-in person to the view by the budgets of `actions`.
 

@@ -19,7 +19,7 @@ from hubsi import vocabulary
 
 # Action words in URLs (`/innovations/new/`, `/innovations/<slug>/edit/`) can never be slugs.
 RESERVED_SLUGS = frozenset(
-    {"new", "edit", "delete", "submit", "preview", "invite", "export", "search", "steps"}
+    {"new", "edit", "delete", "submit", "preview", "invite", "export", "search", "steps", "feed"}
 )
 
 

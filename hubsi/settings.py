@@ -47,6 +47,10 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "csp",
+    "corsheaders",
+    # Not "rest_framework" nor "drf_spectacular": the API (opendata/api.py) needs neither as
+    # an app, and as apps their catalogues would override Django's own Dutch messages on
+    # every form ("Dit veld is vereist." instead of "Dit veld is verplicht.").
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -58,6 +62,7 @@ INSTALLED_APPS = [
     "connections",
     "front",
     "demo",
+    "opendata",
 ]
 
 MIDDLEWARE = [
@@ -66,6 +71,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before CommonMiddleware: answers CORS preflights of the API and the open-data files.
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -311,6 +318,39 @@ LOGGING = {
 }
 
 PAGE_SIZE = 20
+
+# The open-data API (opendata/, docs/opendata.md): requests per client address, in fixed
+# windows on the shared cache (hubsi/limits.py), as (requests, seconds).
+API_RATE_LIMITS = [
+    (env_int("API_RATE_PER_MINUTE", 120), 60),
+    (env_int("API_RATE_PER_DAY", 20000), 24 * 3600),
+]
+REST_FRAMEWORK = {
+    # Read-only and anonymous: no session, so no credentials and no CSRF token are involved.
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "opendata.api.problem_handler",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "HUBSI open data API",
+    "DESCRIPTION": "Read-only access to the published content of the HUBSI platform "
+    "(CC BY 4.0). Version 1: fields are only ever added; see docs/opendata.md.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+}
+# Where the open-data files are built (opendata/files.py): a directory the web processes read
+# and the worker that builds them writes; it must survive deployments.
+OPEN_DATA_DIR = Path(env_str("OPEN_DATA_DIR", str(BASE_DIR / "var" / "open-data")))
+# CORS (django-cors-headers): anyone may read the API and the open-data files, without
+# credentials, from any site.
+CORS_URLS_REGEX = r"^/(api/v1|open-data)/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
 
 # Abuse limits per signed-in person (hubsi/limits.py; docs/security.md lists them). Rates are
 # counted on the default cache above, shared by every worker: per action, (POSTs, seconds) in

@@ -23,6 +23,11 @@ detail_context = Signal()
 NEVER_PUBLIC = {Status.DRAFT, Status.SUBMITTED, Status.CHANGES_REQUESTED}
 
 
+# Sent after the commit of any change of public content (the same moment the page caches are
+# emptied), without arguments: opendata/ schedules a new build of its files on it.
+catalogue_changed = Signal()
+
+
 def extra_detail_context(obj, request) -> dict:
     """What the receivers of `detail_context` add to the page of `obj`."""
     context = {}
@@ -31,10 +36,15 @@ def extra_detail_context(obj, request) -> dict:
     return context
 
 
+def _catalogue_changed() -> None:
+    bump_catalogue_version()
+    catalogue_changed.send(sender=None)
+
+
 def _bump_after_commit(sender, instance=None, **kwargs):
     if getattr(instance, "status", None) in NEVER_PUBLIC:
         return
-    transaction.on_commit(bump_catalogue_version)
+    transaction.on_commit(_catalogue_changed)
 
 
 def watch_catalogue(*models) -> None:

@@ -17,6 +17,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("", include("front.sitemaps")),
+    # The open-data API: one address for every language (docs/opendata.md).
+    path("", include("opendata.urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -33,6 +35,8 @@ urlpatterns += i18n_patterns(
     ),
     path("", include("front.urls")),
     path("invitations/<str:token>/", invitation_accept, name="invitation-accept"),
+    # Feeds and the open-data page, before the lists' `<slug>/` (opendata/site_urls.py).
+    path("", include("opendata.site_urls")),
     path("", include("innovations.urls")),
     path("", include("supporters.urls")),
     path("", include("funding.urls")),

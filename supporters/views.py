@@ -43,4 +43,8 @@ class SpaceDetailView(DetailView):
         return ExperimentationSpace.objects.published().for_detail()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(back_querystring=back_to_results(self.request), **kwargs)
+        return super().get_context_data(
+            back_querystring=back_to_results(self.request),
+            **extra_detail_context(self.object, self.request),
+            **kwargs,
+        )

@@ -21,7 +21,7 @@ hypothesis_settings.load_profile("default")  # --hypothesis-profile loads anothe
 
 
 @pytest.fixture(autouse=True)
-def _test_settings(settings):
+def _test_settings(settings, tmp_path):
     """Templates render without collectstatic; passwords hash fast (security is not tested
     through the hash's cost)."""
     settings.STORAGES = {
@@ -33,6 +33,8 @@ def _test_settings(settings):
     # which delivers it to Django's test outbox (hubsi/mail.py).
     settings.EMAIL_BACKEND = "hubsi.mail.TaskEmailBackend"
     settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # Open-data files (opendata/files.py) are built in a directory of this test run only.
+    settings.OPEN_DATA_DIR = tmp_path / "open-data"
     # Each test starts with an empty cache: rolled-back test data never bumps the version.
     cache.clear()
 

@@ -80,6 +80,7 @@ def _pages(language: str) -> list[PageType]:
         PageType("about", lambda c: r("about")),
         PageType("accessibility", lambda c: r("accessibility")),
         PageType("privacy", lambda c: r("privacy")),
+        PageType("open-data", lambda c: r("open-data")),
         PageType("login", lambda c: r("account_login")),
         PageType("signup", lambda c: r("account_signup")),
         PageType("password-reset", lambda c: r("account_reset_password")),
@@ -128,6 +129,51 @@ MACHINE_PAGES: list[PageType] = [
     PageType("sitemap", lambda c: "/sitemap.xml", html=False),
     PageType("robots", lambda c: "/robots.txt", html=False),
     PageType("healthz", lambda c: "/healthz", html=False),
+    # The open-data API (opendata/api.py), with facets so their queries are counted too.
+    *(
+        PageType(f"api-{kind}-list", lambda c, kind=kind: f"/api/v1/{kind}/?facets=1", html=False)
+        for kind in ("innovations", "challenges", "supporters", "spaces", "funding")
+    ),
+    PageType(
+        "api-innovations-filtered",
+        lambda c: (
+            f"/api/v1/innovations/?challenge={c['challenge'].slug}&stage=insight"
+            "&region=limburg&q=huurders&facets=1"
+        ),
+        html=False,
+    ),
+    PageType(
+        "api-funding-open",
+        lambda c: "/api/v1/funding/?open=1&sort=recent&facets=1",
+        html=False,
+    ),
+    PageType(
+        "api-innovation-detail",
+        lambda c: f"/api/v1/innovations/{c['innovation'].slug}/",
+        html=False,
+    ),
+    PageType(
+        "api-supporter-detail", lambda c: f"/api/v1/supporters/{c['supporter'].slug}/", html=False
+    ),
+    PageType("api-space-detail", lambda c: f"/api/v1/spaces/{c['space'].slug}/", html=False),
+    PageType("api-funding-detail", lambda c: f"/api/v1/funding/{c['funding'].slug}/", html=False),
+    PageType(
+        "api-challenge-detail", lambda c: f"/api/v1/challenges/{c['challenge'].slug}/", html=False
+    ),
+    PageType("api-schema", lambda c: "/api/v1/schema/", html=False),
+    # Atom feeds of the lists (opendata/feeds.py), with filters, in both languages.
+    PageType(
+        "feed-innovations",
+        lambda c: f"/innovations/feed/?challenge={c['challenge'].slug}&stage=insight",
+        html=False,
+    ),
+    PageType("feed-supporters-en", lambda c: "/en/supporters/feed/?support=coaching", html=False),
+    PageType("feed-spaces", lambda c: "/spaces/feed/?open=1", html=False),
+    PageType("feed-funding", lambda c: "/funding/feed/?open=1&region=limburg", html=False),
+    # The funding deadlines calendar (opendata/calendars.py).
+    PageType(
+        "funding-deadlines-ics", lambda c: "/funding/deadlines.ics?region=limburg", html=False
+    ),
 ]
 
 

@@ -244,6 +244,44 @@ def test_a_hostile_path_answers_a_page_not_found(client, path, segment):
     assert_safe(response, segment)
 
 
+# The open-data API: a hostile query is a 400 with a problem detail, never a server error.
+API_PATHS = [
+    "/api/v1/innovations/",
+    "/api/v1/challenges/",
+    "/api/v1/supporters/",
+    "/api/v1/spaces/",
+    "/api/v1/funding/",
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", API_PATHS)
+def test_a_hostile_query_string_gets_a_problem_detail_from_the_api(client, path):
+    build_catalogue(1)
+
+    @FEW
+    @given(query=raw_query([*LIST_PARAMETERS, "facets"]))
+    def check(query):
+        fresh_limits()
+        response = client.get(f"{path}?{query}")
+        assert response.status_code in (200, 400), f"{response.status_code} for {query!r}"
+        if response.status_code == 400:
+            assert response["Content-Type"] == "application/problem+json"
+            assert response.json()["status"] == 400
+
+    check()
+
+
+@pytest.mark.django_db
+@FEW
+@given(segment=HOSTILE_TEXT.filter(lambda text: text.strip("/")))
+def test_a_hostile_api_path_gets_a_problem_detail(client, segment):
+    fresh_limits()
+    response = client.get("/api/v1/innovations/" + encoded(segment) + "/")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
+
+
 # Forms -------------------------------------------------------------------------------------
 
 # Public detail pages too: they may carry a form (reporting the page, say).

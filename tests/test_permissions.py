@@ -301,6 +301,47 @@ ROWS: list[Row] = [
     *public_page("space-detail", "space", "supporters:space-detail"),
     *public_page("funding-detail", "funding", "funding:funding-detail"),
     *public_page("challenge-hub", "challenge", "challenge-detail"),
+    # The open-data API (opendata/api.py): the same rule as the pages, read-only.
+    *public_page("api-innovation", "innovation", "api-innovations-detail"),
+    *public_page("api-supporter", "supporter", "api-supporters-detail"),
+    *public_page("api-space", "space", "api-spaces-detail"),
+    *public_page("api-funding", "funding", "api-funding-detail"),
+    *public_page("api-challenge", "challenge", "api-challenges-detail"),
+    get(
+        "api-other", "published-innovation", "api-other", lambda o: ["v1/owners/"], **everyone(404)
+    ),
+    post(
+        "api-other", "published-innovation", "api-other", lambda o: ["v1/owners/"], **everyone(405)
+    ),
+    # Open-data files are the same for everyone (not built in this test: 404) and read-only.
+    get(
+        "open-data-file",
+        "published-innovation",
+        "open-data-file",
+        lambda o: ["innovations", "csv"],
+        **everyone(404),
+    ),
+    post(
+        "open-data-file",
+        "published-innovation",
+        "open-data-file",
+        lambda o: ["innovations", "csv"],
+        **everyone(405),
+    ),
+    get(
+        "open-data-schema",
+        "published-innovation",
+        "open-data-schema",
+        lambda o: ["innovations"],
+        **everyone(200),
+    ),
+    post(
+        "open-data-schema",
+        "published-innovation",
+        "open-data-schema",
+        lambda o: ["innovations"],
+        **everyone(405),
+    ),
     # Contact forms (connections/views.py).
     *contact_form("contact-innovation", "innovation", "connections:contact-innovation"),
     *contact_form("contact-supporter", "supporter", "connections:contact-supporter"),
