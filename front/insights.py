@@ -511,6 +511,7 @@ class Calendar:
     count: int
     weeks: list[Week]  # only weeks with a deadline
     open_url: str  # the funding list: open now or rolling, in the selection
+    ics_url: str  # the same deadlines for a calendar app (opendata/calendars.py)
 
 
 def calendar(selection: Selection, on: datetime.date | None = None) -> Calendar:
@@ -538,6 +539,7 @@ def calendar(selection: Selection, on: datetime.date | None = None) -> Calendar:
         count=count,
         weeks=list(weeks.values()),
         open_url=_link("funding:funding-list", selection.query(open="1")),
+        ics_url=_link("funding-deadlines", selection.query()),
     )
 
 

@@ -529,3 +529,14 @@ def test_chart_coordinates_are_not_localised(client, ecosystem, url):
     coordinates = re.findall(r'\s(?:x|y|x1|y1|x2|y2|cx|cy|r|width|height)="([^"]*)"', html)
     assert coordinates
     assert all(re.fullmatch(r"-?\d+(\.\d+)?", value) for value in coordinates), coordinates
+
+
+@pytest.mark.django_db
+def test_the_calendar_links_the_same_deadlines_as_icalendar(client):
+    challenge = make_challenge(slug="energy")
+    response = client.get(f"/insights/?challenge={challenge.slug}")
+
+    link = response.context["calendar"].ics_url
+    assert link == f"/funding/deadlines.ics?challenge={challenge.slug}"
+    assert f'href="{link}"' in response.content.decode()
+    assert client.get(link)["Content-Type"].startswith("text/calendar")
