@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "innovations",
     "supporters",
     "funding",
+    "learning",
     "connections",
     "front",
     "demo",

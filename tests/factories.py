@@ -9,6 +9,7 @@ from funding.models import FundingOpportunity
 from hubsi.models import Status
 from hubsi.search import update_search_vector
 from innovations.models import Challenge, Innovation, Theme
+from learning.models import LearningOffer
 from supporters.models import ExperimentationSpace, Supporter
 
 _seq = itertools.count(1)
@@ -154,6 +155,39 @@ def make_funding(
     funding.regions.set(regions)
     update_search_vector(funding)  # as services and the admin do after saving
     return funding
+
+
+def make_learning_offer(
+    *,
+    provider=None,
+    competences=("co_creation",),
+    stages=(),
+    challenges=(),
+    themes=(),
+    regions=(),
+    audiences=(),
+    status: str = Status.PUBLISHED,
+    **fields,
+) -> LearningOffer:
+    n = _n()
+    defaults = {
+        "name": f"Leertraject {n}",
+        "slug": f"learning-{n}",
+        "description": "Samen leren experimenteren met bewoners.",
+        "format": "workshop",
+        "provider": provider or make_supporter(),
+        "registration_url": "https://www.example.org/inschrijven",
+        **_published(status),
+    }
+    offer = LearningOffer.objects.create(**{**defaults, **fields})
+    offer.competences.set(competences)
+    offer.stages.set(stages)
+    offer.challenges.set(challenges)
+    offer.themes.set(themes)
+    offer.regions.set(regions)
+    offer.audiences.set(audiences)
+    update_search_vector(offer)  # as services and the admin do after saving
+    return offer
 
 
 def verify_email(user: User) -> User:
