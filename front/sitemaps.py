@@ -6,6 +6,7 @@ from django.urls import path, reverse
 
 from funding.models import FundingOpportunity
 from innovations.models import Challenge, Innovation
+from learning.models import LearningOffer
 from supporters.models import ExperimentationSpace, Supporter
 
 
@@ -29,6 +30,7 @@ class StaticSitemap(BilingualSitemap):
             "supporters:supporter-list",
             "supporters:space-list",
             "funding:funding-list",
+            "learning:offer-list",
         ]
 
     def location(self, item):
@@ -64,6 +66,15 @@ class FundingSitemap(PublishedSitemap):
     model = FundingOpportunity
 
 
+class LearningSitemap(PublishedSitemap):
+    """Past offers keep their page but leave the sitemap, as they leave the lists."""
+
+    model = LearningOffer
+
+    def items(self):
+        return super().items().current().select_related(None)
+
+
 class ChallengeSitemap(BilingualSitemap):
     def items(self):
         return Challenge.objects.active().only("slug").order_by("pk")
@@ -76,6 +87,7 @@ SITEMAPS = {
     "supporters": SupporterSitemap,
     "spaces": SpaceSitemap,
     "funding": FundingSitemap,
+    "learning": LearningSitemap,
 }
 
 

@@ -7,6 +7,7 @@ from django.views.generic import DetailView, TemplateView
 from funding.models import FundingOpportunity
 from hubsi.search import by_relevance, highlighted, is_ranked, query_words, with_highlights
 from innovations.models import Challenge, Innovation, Theme
+from learning.models import LearningOffer
 from supporters.models import ExperimentationSpace, Supporter
 
 
@@ -30,8 +31,21 @@ class HomeView(TemplateView):
             "spaces": ExperimentationSpace.objects.published().count(),
             "funding": FundingOpportunity.objects.published().open_now().count(),
         }
+        # The next dated offers (past ones never; self-paced ones have no date to announce).
+        learning = list(
+            LearningOffer.objects.published()
+            .current()
+            .filter(start_date__isnull=False)
+            .for_listing()
+            .by_date()[:3]
+        )
         return super().get_context_data(
-            featured=featured, recent=recent, themes=themes, counts=counts, **kwargs
+            featured=featured,
+            recent=recent,
+            themes=themes,
+            counts=counts,
+            learning=learning,
+            **kwargs,
         )
 
 
@@ -88,6 +102,11 @@ class SearchView(TemplateView):
                     "funding:funding-list",
                     FundingOpportunity.objects.published().for_listing().search(q),
                 ),
+                (
+                    _("Learning offers"),
+                    "learning:offer-list",
+                    LearningOffer.objects.published().current().for_listing().search(q),
+                ),
             ]
             for label, list_url, queryset in sources:
                 count, items = self.best(queryset, q)
@@ -131,6 +150,11 @@ class ChallengeHubView(DetailView):
             .for_listing()
             .in_challenge(slug)
             .by_timing(),
+            "learning": LearningOffer.objects.published()
+            .current()
+            .for_listing()
+            .in_challenge(slug)
+            .by_date(),
         }
         context = {}
         for name, queryset in sections.items():

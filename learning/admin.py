@@ -26,7 +26,6 @@ class LearningOfferAdmin(PublishableAdmin):
     list_filter = [StatusFilter, "featured", "format", "online"]
     search_fields = ["name", "slug", "provider__name"]
     autocomplete_fields = ["provider", "space", "challenges", "themes"]
-    date_hierarchy = "start_date"
     review_checklist = [
         _("Does it strengthen competences for social innovation?"),
         _("Is it clear what participants learn, for whom, when and at what cost?"),
