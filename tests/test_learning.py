@@ -481,3 +481,74 @@ def test_edits_to_a_published_offer_wait_for_review(
         services.revision_publish(obj=offer, by=curator)
     offer.refresh_from_db()
     assert (offer.start_date, offer.price) == (datetime.date(2030, 10, 1), Decimal("99.50"))
+
+
+# Matching --------------------------------------------------------------------------------
+
+
+def test_an_innovation_gets_fitting_offers_explained():
+    from front.learning_matches import learning_for
+    from tests.factories import make_innovation
+
+    challenge = make_challenge(name_en="Loneliness among the elderly")
+    innovation = make_innovation(
+        stage="scaling", needs=["scaling"], regions=["limburg"], challenges=[challenge]
+    )
+    best = make_learning_offer(
+        name="Internationaal schalen",
+        stages=["scaling"],
+        competences=["scaling"],
+        regions=["flanders"],
+        start_date=days(10),
+    )
+    online = make_learning_offer(
+        name="Online course",
+        challenges=[challenge],
+        regions=["west_flanders"],
+        online=True,
+        start_date=days(20),
+    )
+    make_learning_offer(name="Elsewhere", stages=["scaling"], regions=["west_flanders"])
+    make_learning_offer(name="Past", stages=["scaling"], start_date=days(-5))
+    make_learning_offer(name="Draft", stages=["scaling"], status=Status.DRAFT)
+    make_learning_offer(name="Unrelated", stages=["awareness"], competences=["digital"])
+    matches = learning_for(innovation)
+    assert [m.obj for m in matches] == [best, online]
+    assert matches[0].reasons == [
+        "for innovations in the scaling stage, like this one",
+        "about scaling, also internationally, which this innovation needs",
+        "open to all of Flanders",
+    ]
+    assert matches[1].reasons == [
+        "about loneliness among the elderly",
+        "online, so open from anywhere",
+    ]
+    assert matches[0].score > matches[1].score
+
+
+def test_the_innovation_page_shows_its_learning_matches(client):
+    from tests.factories import make_innovation
+
+    innovation = make_innovation(stage="insight", needs=["training"])
+    make_learning_offer(name="Probleemverkenning", stages=["insight"], start_date=days(4))
+    html = client.get(innovation.get_absolute_url()).content.decode()
+    assert "Learning offers that fit" in html and "Probleemverkenning" in html
+    assert "for innovations in the insight stage, like this one" in html
+    assert "builds skills, which this innovation needs" in html
+
+
+def test_the_dashboard_shows_offers_for_her_innovation_and_the_reach_of_her_offers(client):
+    from tests.factories import make_innovation
+
+    sara = verify_email(make_user("sara@example.org"))
+    client.force_login(sara)
+    provider = make_supporter(managers=[sara])
+    make_learning_offer(provider=provider, stages=["scaling"], start_date=days(3))
+    make_learning_offer(provider=provider, stages=["awareness"], start_date=days(-3))  # past
+    make_innovation(owners=[sara], stage="scaling", name="Warme Buurt")
+    make_innovation(stage="scaling")
+    make_innovation(stage="awareness")
+    make_innovation(stage="scaling", status=Status.DRAFT)
+    html = client.get(reverse("dashboard")).content.decode()
+    assert "Learning offers for Warme Buurt" in html
+    assert "fit 2 published innovations" in html
