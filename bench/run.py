@@ -284,7 +284,34 @@ def production_env(services: Services, database_url: str, cache_url: str) -> dic
         "STATIC_ROOT": str(services.tmp / "static"),
         "CONN_MAX_AGE": "600",
         "LOG_LEVEL": "WARNING",
+        # Background tasks in the database queue, run by `db_worker` processes; mail to files.
+        "TASKS_BACKEND": "database",
+        "EMAIL_URL": f"file://{services.tmp / 'mail'}",
     }
+
+
+def start_task_workers(services: Services, env: dict, count: int = 2, log=say) -> None:
+    """`manage.py db_worker` processes taking background tasks (mail) from the database queue,
+    as in production (docs/operations.md)."""
+    for number in range(count):
+        services.processes.append(
+            subprocess.Popen(
+                [
+                    PYTHON,
+                    "manage.py",
+                    "db_worker",
+                    "--interval",
+                    "0.5",
+                    "--worker-id",
+                    f"w{number}",
+                ],
+                cwd=ROOT,
+                env=env,
+                stdout=open(services.tmp / f"worker-{number}.log", "w"),  # noqa: SIM115
+                stderr=subprocess.STDOUT,
+            )
+        )
+    log(f"{count} task workers (manage.py db_worker)")
 
 
 def start_gunicorn(services: Services, env: dict, log=say) -> tuple[subprocess.Popen, str]:

@@ -48,6 +48,7 @@ from run import (  # noqa: E402 (bench/ is not a package)
     manage,
     production_env,
     start_gunicorn,
+    start_task_workers,
     worker_memory_mb,
 )
 
@@ -149,6 +150,23 @@ class Plan:
     saved_search_lists: list[str]
     challenge_ids: list[int]
     contact_targets: list[str]
+
+
+def give_contact_targets_owners(run_id: str, count: int = 2) -> None:
+    """Demo content has no owners; these (who take no part in the load) own every published
+    innovation and supporter, so each contact request sends mail to check."""
+    from django.contrib.auth import get_user_model
+
+    from innovations.models import Innovation
+    from supporters.models import Supporter
+
+    for index in range(count):
+        owner = get_user_model().objects.create_user(
+            email=f"soak-{run_id}-owner-{index}@example.org"
+        )
+        for model in (Innovation, Supporter):
+            for obj in model.objects.published():
+                obj.add_owner(owner)
 
 
 def build_plan() -> Plan:
@@ -482,6 +500,56 @@ def verify(writes: list[Write]) -> dict[str, dict]:
     return result
 
 
+def check_mail(writes: list[Write], mail_dir: Path, timeout: float = 120) -> dict:
+    """Wait until the task workers have run every queued task, then count the mail of each
+    acknowledged contact request: one message per recipient, none twice."""
+    import email
+    from email import policy
+
+    from django.db.models import Q
+    from django_tasks import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    from connections.models import ContactRequest
+
+    busy = DBTaskResult.objects.ready() | DBTaskResult.objects.filter(
+        status=TaskResultStatus.RUNNING
+    )
+    deadline = time.monotonic() + timeout
+    while busy.exists() and time.monotonic() < deadline:
+        time.sleep(0.5)
+    texts = []
+    for path in mail_dir.glob("*.log") if mail_dir.exists() else []:
+        # The file backend writes each message followed by a line of 79 dashes.
+        for chunk in path.read_bytes().split(b"\n" + b"-" * 79 + b"\n"):
+            if chunk.strip():
+                message = email.message_from_bytes(chunk, policy=policy.default)
+                texts.append(message.get_body(("plain",)).get_content())
+    expected = once = missing = duplicates = 0
+    for write in writes:
+        if write.kind != "contact request" or write.outcome != "ok":
+            continue
+        request = ContactRequest.objects.filter(
+            Q(message__endswith=write.marker), sender=write.user
+        ).first()
+        recipients = len(request.recipients()) if request else 1
+        # The whole marker: "...-1-1" must not count the mail of "...-1-12".
+        exact = re.compile(re.escape(write.marker) + r"(?![\w-])")
+        found = sum(bool(exact.search(text)) for text in texts)
+        expected += recipients
+        once += min(found, recipients)
+        missing += max(recipients - found, 0)
+        duplicates += max(found - recipients, 0)
+    return {
+        "expected": expected,
+        "once": once,
+        "missing": missing,
+        "duplicates": duplicates,
+        "failed": DBTaskResult.objects.filter(status=TaskResultStatus.FAILED).count(),
+        "pending": busy.count(),
+    }
+
+
 # Running and reporting -----------------------------------------------------------------------
 
 
@@ -534,7 +602,7 @@ def format_rss(rss: dict[int, float]) -> str:
     return f"{sum(rss.values()):.0f} MB ({' + '.join(f'{v:.0f}' for v in rss.values())})"
 
 
-def report(driver: Driver, load: dict, checked: dict, setup: dict) -> tuple[str, bool]:
+def report(driver: Driver, load: dict, checked: dict, setup: dict, mail: dict) -> tuple[str, bool]:
     """The Markdown result and whether every criterion is met."""
     lines = [
         "| requests | count | 2xx | 3xx | 4xx | 5xx | errors | p50 ms | p95 ms |",
@@ -610,6 +678,17 @@ def report(driver: Driver, load: dict, checked: dict, setup: dict) -> tuple[str,
             f"absent, {sum(row['wrong'] for row in checked.values())} wrong, {refused} "
             "unexpected answers",
         ),
+        (
+            "every mail sent once, by the task workers",
+            mail["expected"] > 0
+            and mail["once"] == mail["expected"]
+            and not mail["duplicates"]
+            and not mail["failed"]
+            and not mail["pending"],
+            f"{mail['once']:,} of {mail['expected']:,} contact-request mails delivered exactly "
+            f"once ({mail['missing']} missing, {mail['duplicates']} more than once); "
+            f"{mail['failed']} failed tasks, {mail['pending']} still queued",
+        ),
     ]
     passed = all(ok for _name, ok, _detail in criteria)
     criteria_table = "\n".join(
@@ -677,6 +756,7 @@ def main() -> int:
         manage(env, "seed_demo")
         manage(env, "collectstatic", "--no-input", "-v", "0")
         gunicorn, base = start_gunicorn(services, env, log=say)
+        start_task_workers(services, env, log=say)
 
         os.environ.update(env)
         sys.path.insert(0, str(ROOT))
@@ -689,6 +769,7 @@ def main() -> int:
         from supporters.models import Supporter
 
         users = create_users(run_id)
+        give_contact_targets_owners(run_id)
         plan = build_plan()
         content = (
             f"demo content ({Innovation.objects.published().count()} published innovations, "
@@ -699,10 +780,12 @@ def main() -> int:
         say(f"load: {CONNECTIONS} connections, {SECONDS} s, about {WRITE_SHARE:.0%} writes")
         driver = Driver(base, users, plan, run_id)
         load = run_load(driver, gunicorn.pid)
+        say("waiting for the task workers to send the mail")
+        mail = check_mail(driver.writes, services.tmp / "mail")
         say("verifying the written rows")
         checked = verify(driver.writes)
         connection.close()
-        text, passed = report(driver, load, checked, {"content": content})
+        text, passed = report(driver, load, checked, {"content": content}, mail)
         print("\n" + text)
         if driver.problems:
             say("unexpected answers:\n  " + "\n  ".join(driver.problems))

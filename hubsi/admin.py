@@ -19,6 +19,8 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django_tasks_db.admin import DBTaskResultAdmin
+from django_tasks_db.models import DBTaskResult, get_date_max
 
 from hubsi import services
 from hubsi.models import (
@@ -30,6 +32,7 @@ from hubsi.models import (
     transition_allowed,
 )
 from hubsi.search import update_search_vector
+from hubsi.tasks import MAX_ATTEMPTS
 
 # The queue shows what waits for a curator first, then what waits for the owners.
 REVIEW_ORDER = [
@@ -438,3 +441,29 @@ class SubmissionConsentAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+admin.site.unregister(DBTaskResult)
+
+
+@admin.register(DBTaskResult)
+class TaskResultAdmin(DBTaskResultAdmin):
+    """Background tasks (hubsi/tasks.py), read only: what failed, when it runs again. Curators
+    see them, so a mail that could not be sent does not go unnoticed (docs/operations.md)."""
+
+    list_display = ["task", "status", "attempt", "enqueued_at", "runs_after", "finished_at"]
+    list_filter = ["status", "queue_name"]
+    search_fields = ["task_path"]
+
+    @admin.display(description=_("task"), ordering="task_path")
+    def task(self, obj) -> str:
+        return obj.task_path.rsplit(".", 1)[-1]
+
+    @admin.display(description=_("not before"), ordering="run_after")
+    def runs_after(self, obj):
+        return "—" if obj.run_after == get_date_max() else obj.run_after
+
+    @admin.display(description=_("attempt"))
+    def attempt(self, obj) -> str:
+        attempt = (obj.args_kwargs or {}).get("kwargs", {}).get("attempt", 1)
+        return f"{attempt} / {MAX_ATTEMPTS}"

@@ -13,6 +13,7 @@ from hubsi.env import (
     database_from_url,
     email_from_url,
     env_bool,
+    env_choice,
     env_int,
     env_list,
     env_str,
@@ -43,6 +44,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     "csp",
     "allauth",
     "allauth.account",
@@ -226,8 +229,21 @@ WHITENOISE_MAX_AGE = 3600
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "HUBSI <noreply@hubsi.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 _email = email_from_url(env_str("EMAIL_URL", "console://"))
-EMAIL_BACKEND = _email.pop("EMAIL_BACKEND")
+# Every message is queued as a background task (hubsi/mail.py), which sends it through the
+# backend that EMAIL_URL names.
+EMAIL_BACKEND = "hubsi.mail.TaskEmailBackend"
+EMAIL_DELIVERY_BACKEND = _email.pop("EMAIL_BACKEND")
 globals().update(_email)
+
+# Background tasks (hubsi/tasks.py): at once in the request (`immediate`, for tests and
+# `make run`), or queued in the database for `manage.py db_worker` processes (`database`:
+# production, the benchmark, the soak test). docs/operations.md.
+TASKS_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASKS_BACKEND = env_choice("TASKS_BACKEND", "immediate", list(TASKS_BACKENDS))
+TASKS = {"default": {"BACKEND": TASKS_BACKENDS[TASKS_BACKEND]}}
 CURATOR_EMAILS = env_list("CURATOR_EMAILS", "")
 
 # Content Security Policy (django-csp): nothing inline, nothing from elsewhere.

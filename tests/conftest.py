@@ -16,6 +16,10 @@ def _test_settings(settings):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Mail leaves as in production: queued as a task (the immediate backend runs it at once),
+    # which delivers it to Django's test outbox (hubsi/mail.py).
+    settings.EMAIL_BACKEND = "hubsi.mail.TaskEmailBackend"
+    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     # Each test starts with an empty cache: rolled-back test data never bumps the version.
     cache.clear()
 

@@ -33,7 +33,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('hubsi', '0005_competence'),
+        ('hubsi', '0006_competence'),
         ('innovations', '0005_innovation_ranking_index'),
         ('supporters', '0003_search_vector'),
     ]

@@ -14,7 +14,7 @@ def create_terms(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('hubsi', '0004_search_configuration'),
+        ('hubsi', '0005_curators_see_tasks'),
     ]
 
     operations = [
