@@ -6,6 +6,7 @@ from django.dispatch import receiver
 from front import learning_matches, matching
 from hubsi.signals import detail_context
 from innovations.models import Innovation
+from learning.models import Practice
 from supporters.models import Supporter
 
 MATCHES_PER_SECTION = 5
@@ -20,7 +21,11 @@ def innovation_matches(sender, obj, request, **kwargs) -> dict:
 @receiver(detail_context, sender=Innovation, dispatch_uid="front.innovation-learning")
 def innovation_learning(sender, obj, request, **kwargs) -> dict:
     """The learning offers that fit the innovation, explained, on its public page."""
-    return {"learning_matches": learning_matches.learning_for(obj, limit=MATCHES_PER_SECTION)}
+    return {
+        "learning_matches": learning_matches.learning_for(obj, limit=MATCHES_PER_SECTION),
+        # The working models it applies, as confirmed by the curators.
+        "practices": list(Practice.objects.applied_by(obj).order_by("name_nl", "pk")),
+    }
 
 
 @receiver(detail_context, sender=Supporter, dispatch_uid="front.supporter-matches")

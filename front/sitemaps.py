@@ -6,7 +6,7 @@ from django.urls import path, reverse
 
 from funding.models import FundingOpportunity
 from innovations.models import Challenge, Innovation
-from learning.models import LearningOffer
+from learning.models import LearningOffer, Practice
 from supporters.models import ExperimentationSpace, Supporter
 
 
@@ -31,6 +31,7 @@ class StaticSitemap(BilingualSitemap):
             "supporters:space-list",
             "funding:funding-list",
             "learning:offer-list",
+            "learning:practice-list",
         ]
 
     def location(self, item):
@@ -75,6 +76,10 @@ class LearningSitemap(PublishedSitemap):
         return super().items().current().select_related(None)
 
 
+class PracticeSitemap(PublishedSitemap):
+    model = Practice  # `published()` is `active()`: public unless marked inactive
+
+
 class ChallengeSitemap(BilingualSitemap):
     def items(self):
         return Challenge.objects.active().only("slug").order_by("pk")
@@ -88,6 +93,7 @@ SITEMAPS = {
     "spaces": SpaceSitemap,
     "funding": FundingSitemap,
     "learning": LearningSitemap,
+    "practices": PracticeSitemap,
 }
 
 

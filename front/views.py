@@ -7,7 +7,7 @@ from django.views.generic import DetailView, TemplateView
 from funding.models import FundingOpportunity
 from hubsi.search import by_relevance, highlighted, is_ranked, query_words, with_highlights
 from innovations.models import Challenge, Innovation, Theme
-from learning.models import LearningOffer
+from learning.models import LearningOffer, Practice
 from supporters.models import ExperimentationSpace, Supporter
 
 
@@ -107,6 +107,11 @@ class SearchView(TemplateView):
                     "learning:offer-list",
                     LearningOffer.objects.published().current().for_listing().search(q),
                 ),
+                (
+                    _("Practices"),
+                    "learning:practice-list",
+                    Practice.objects.active().search(q),
+                ),
             ]
             for label, list_url, queryset in sources:
                 count, items = self.best(queryset, q)
@@ -155,6 +160,10 @@ class ChallengeHubView(DetailView):
             .for_listing()
             .in_challenge(slug)
             .by_date(),
+            "practices": Practice.objects.active()
+            .for_listing()
+            .applied_in_challenge(slug)
+            .order_by("name_nl", "pk"),
         }
         context = {}
         for name, queryset in sections.items():

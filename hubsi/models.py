@@ -97,6 +97,14 @@ class Competence(VocabularyTerm):
         verbose_name_plural = _("competences")
 
 
+class Instrument(VocabularyTerm):
+    choices = vocabulary.Instrument
+
+    class Meta(VocabularyTerm.Meta):
+        verbose_name = _("funding instrument")
+        verbose_name_plural = _("funding instruments")
+
+
 class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
     SUBMITTED = "submitted", _("Submitted for review")

@@ -1,8 +1,13 @@
+from django import forms
 from django.contrib import admin
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.db import models
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from hubsi.admin import NOTHING_EMBARRASSING, PublishableAdmin, StatusFilter
-from learning.models import LearningOffer
+from hubsi.models import VocabularyTerm
+from learning.models import LearningOffer, Practice, PracticeApplication, PracticeSource
 
 PUBLICATION = (
     _("Publication"),
@@ -65,3 +70,102 @@ class LearningOfferAdmin(PublishableAdmin):
     def is_public(self, obj) -> bool:
         # An offer is public only while it and its provider are published.
         return obj.is_published and obj.provider.is_published
+
+
+class PracticeSourceInline(admin.TabularInline):
+    model = PracticeSource
+    extra = 1
+    fields = ["title", "url", "position"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+class PracticeApplicationInline(admin.TabularInline):
+    model = PracticeApplication
+    extra = 0
+    fields = ["innovation", "confirmed", "claimed_by", "created_at"]
+    readonly_fields = ["claimed_by", "created_at"]
+    autocomplete_fields = ["innovation"]
+    verbose_name_plural = _("Innovations that apply it (owners' claims wait for confirmation)")
+
+
+@admin.register(Practice)
+class PracticeAdmin(admin.ModelAdmin):
+    change_form_template = "admin/learning/practice/change_form.html"
+    list_display = ["name_nl", "name_en", "is_active", "claims_to_confirm", "updated_at"]
+    list_filter = ["is_active", "instruments", "roles"]
+    search_fields = ["name_nl", "name_en", "slug"]
+    prepopulated_fields = {"slug": ["name_en"]}
+    autocomplete_fields = ["challenges", "themes"]
+    inlines = [PracticeSourceInline, PracticeApplicationInline]
+    # What a complete practice has: shown above the form.
+    checklist = [
+        _(
+            "Both languages complete: name, summary, what it is, when it fits, how to start, "
+            "pitfalls."
+        ),
+        _("The helix roles it brings together and the funding instruments it uses."),
+        _("The themes or challenges and the stages it suits."),
+        _("At least one source: a guide, an evaluation or a first-hand account."),
+        _("Every innovation claimed by its owners checked before it is confirmed."),
+    ]
+    fieldsets = [
+        (None, {"fields": ["name_nl", "name_en", "slug", "is_active"]}),
+        (_("Dutch"), {"fields": ["summary_nl", "what_nl", "when_nl", "how_nl", "pitfalls_nl"]}),
+        (
+            _("English"),
+            {"fields": ["summary_en", "what_en", "when_en", "how_en", "pitfalls_en"]},
+        ),
+        (
+            _("Who and what"),
+            {"fields": ["roles", "instruments", "stages", "themes", "challenges"]},
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(to_confirm=Count("applications", filter=Q(applications__confirmed=False)))
+        )
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        # A vocabulary has at most ten stable terms: checkboxes show them all at once.
+        if issubclass(db_field.remote_field.model, VocabularyTerm):
+            kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    @admin.display(description=_("claims to confirm"), ordering="to_confirm")
+    def claims_to_confirm(self, obj) -> int:
+        return obj.to_confirm
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        extra_context = {"completeness_checklist": self.checklist, **(extra_context or {})}
+        return super().changeform_view(request, object_id, form_url, extra_context=extra_context)
+
+
+@admin.register(PracticeApplication)
+class PracticeApplicationAdmin(admin.ModelAdmin):
+    """The owners' claims in one queue: confirm them in bulk."""
+
+    list_display = ["innovation", "practice", "confirmed", "claimed_by", "created_at"]
+    list_filter = ["confirmed"]
+    list_select_related = ["innovation", "practice", "claimed_by"]
+    search_fields = ["innovation__name", "practice__name_nl", "practice__name_en"]
+    autocomplete_fields = ["innovation", "practice"]
+    readonly_fields = ["claimed_by", "created_at"]
+    actions = ["confirm"]
+
+    @admin.action(description=_("Confirm the selected claims"))
+    def confirm(self, request, queryset):
+        claims = list(queryset.filter(confirmed=False))
+        count = PracticeApplication.objects.filter(pk__in=[c.pk for c in claims]).update(
+            confirmed=True
+        )
+        if claims:
+            LogEntry.objects.log_actions(
+                user_id=request.user.pk,
+                queryset=claims,
+                action_flag=CHANGE,
+                change_message=[{"changed": {"fields": ["confirmed"]}}],
+            )
+        self.message_user(request, _("Confirmed %(count)d claims.") % {"count": count})

@@ -12,7 +12,7 @@ from hubsi.filtering import (
     via_field,
     via_m2m,
 )
-from learning.models import LearningOffer, free_q
+from learning.models import LearningOffer, Practice, free_q
 from supporters.filters import interest_filters
 
 # `past=1` widens the list (past offers are left out otherwise): the view reads it to choose
@@ -69,3 +69,25 @@ def includes_past(data) -> bool:
     """Whether the list's parameters ask for past offers too (the last `past` value counts,
     as for every single-valued parameter)."""
     return data.get("past") == INCLUDE_PAST
+
+
+class PracticeFilterSet(ListFilterSet):
+    theme, challenge = interest_filters(Practice)
+    stage = FacetFilter(
+        label=_("Stage"), choices=vocabulary.Stage.choices, q_for=via_m2m(Practice, "stages")
+    )
+    role = FacetFilter(
+        label=_("Helix roles it brings together"),
+        choices=vocabulary.HelixRole.choices,
+        q_for=via_m2m(Practice, "roles"),
+    )
+    instrument = FacetFilter(
+        label=_("Funding instrument"),
+        choices=vocabulary.Instrument.choices,
+        q_for=via_m2m(Practice, "instruments"),
+    )
+    sort = sort_filter(("name", _("Name")))
+
+    class Meta:
+        model = Practice
+        fields = []

@@ -1,9 +1,13 @@
 """Learning offers (work track 2, competence building): programmes, workshops, courses,
 events, peer learning and coaching tracks by supporters. Upcoming, running and past follow
-from the dates alone, judged in the platform's time zone, never from a stored field."""
+from the dates alone, judged in the platform's time zone, never from a stored field.
+
+Practices (work track 3, government as a partner): working models others can adopt, kept by
+the curators in both languages, with the published innovations that apply them."""
 
 import datetime
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Case, F, IntegerField, Q, Value, When
@@ -12,10 +16,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hubsi import vocabulary
-from hubsi.filtering import InterestQuerySetMixin
+from hubsi.filtering import InterestQuerySetMixin, challenge_interest
 from hubsi.models import (
     Competence,
     HelixRole,
+    Instrument,
     OwnedContent,
     OwnedQuerySet,
     Region,
@@ -24,7 +29,8 @@ from hubsi.models import (
     validate_slug_not_reserved,
 )
 from hubsi.search import search as text_search
-from innovations.models import Challenge, Theme
+from hubsi.search import word_search
+from innovations.models import Challenge, Innovation, Theme, current_language
 from supporters.models import ExperimentationSpace, Supporter
 
 
@@ -250,3 +256,192 @@ class LearningOffer(OwnedContent):
         if self.is_past:
             return False
         return self.registration_deadline is None or self.registration_deadline >= today()
+
+
+# Practices -----------------------------------------------------------------------------------
+
+
+class PracticeQuerySet(InterestQuerySetMixin, models.QuerySet):
+    def active(self):
+        """What the public sees: every practice not marked inactive."""
+        return self.filter(is_active=True)
+
+    published = active  # the name every public read path starts with
+
+    def for_listing(self):
+        return self.prefetch_related("roles", "instruments")
+
+    def for_detail(self):
+        return self.prefetch_related(
+            "roles", "instruments", "stages", "challenges", "themes", "sources"
+        )
+
+    def applied_in_challenge(self, slug: str):
+        """Linked to the challenge (or its theme), or applied by a published innovation on it
+        (confirmed): what a challenge hub shows."""
+        applied = PracticeApplication.objects.public().filter(innovation__challenges__slug=slug)
+        return self.filter(
+            challenge_interest(self.model)([slug]) | Q(pk__in=applied.values("practice_id"))
+        )
+
+    def applied_by(self, innovation):
+        """The practices the innovation applies, as the public sees them (confirmed)."""
+        applied = PracticeApplication.objects.public().filter(innovation=innovation)
+        return self.active().filter(pk__in=applied.values("practice_id"))
+
+    def search(self, q: str):
+        """The portable word search: there are tens of practices, not thousands."""
+        return word_search(self, q, [*(f"{f}_{lang}" for f in TEXTS for lang in ("nl", "en"))])
+
+
+# The bilingual texts of a practice, in the order the page shows them.
+TEXTS = ("name", "summary", "what", "when", "how", "pitfalls")
+
+
+class Practice(models.Model):
+    """A working model in which government acts as a partner of social innovation (social
+    procurement, citizens' budgets, living labs...), written by the curators in Dutch and
+    English, with the published innovations that apply it."""
+
+    slug = models.SlugField(
+        _("slug"), max_length=80, unique=True, validators=[validate_slug_not_reserved]
+    )
+    name_nl = models.CharField(_("name (Dutch)"), max_length=160)
+    name_en = models.CharField(_("name (English)"), max_length=160)
+    summary_nl = models.CharField(_("summary (Dutch)"), max_length=300)
+    summary_en = models.CharField(_("summary (English)"), max_length=300)
+    what_nl = models.TextField(_("what it is (Dutch)"))
+    what_en = models.TextField(_("what it is (English)"))
+    when_nl = models.TextField(_("when it fits (Dutch)"), blank=True)
+    when_en = models.TextField(_("when it fits (English)"), blank=True)
+    how_nl = models.TextField(_("how to start (Dutch)"), blank=True)
+    how_en = models.TextField(_("how to start (English)"), blank=True)
+    pitfalls_nl = models.TextField(_("pitfalls (Dutch)"), blank=True)
+    pitfalls_en = models.TextField(_("pitfalls (English)"), blank=True)
+    roles = models.ManyToManyField(
+        HelixRole, related_name="practices", blank=True, verbose_name=_("helix roles")
+    )
+    instruments = models.ManyToManyField(
+        Instrument, related_name="practices", blank=True, verbose_name=_("funding instruments")
+    )
+    stages = models.ManyToManyField(
+        Stage, related_name="practices", blank=True, verbose_name=_("stages")
+    )
+    challenges = models.ManyToManyField(
+        Challenge, related_name="practices", blank=True, verbose_name=_("challenges")
+    )
+    themes = models.ManyToManyField(
+        Theme, related_name="practices", blank=True, verbose_name=_("themes")
+    )
+    innovations = models.ManyToManyField(
+        Innovation,
+        through="PracticeApplication",
+        related_name="practices",
+        blank=True,
+        verbose_name=_("innovations that apply it"),
+    )
+    is_active = models.BooleanField(
+        _("active"), default=True, help_text=_("Inactive practices are hidden from the public.")
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = PracticeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("practice")
+        verbose_name_plural = _("practices")
+        ordering = ["name_nl", "pk"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("learning:practice-detail", args=[self.slug])
+
+    def text(self, field: str) -> str:
+        """A text in the visitor's language, or the Dutch one when it has no translation."""
+        return getattr(self, f"{field}_{current_language()}") or getattr(self, f"{field}_nl")
+
+    @property
+    def texts(self) -> dict[str, str]:
+        """Every text in the visitor's language, for templates: `practice.texts.how`."""
+        return {field: self.text(field) for field in TEXTS}
+
+    @property
+    def name(self) -> str:
+        return self.text("name")
+
+    @property
+    def summary(self) -> str:
+        return self.text("summary")
+
+    @property
+    def text_language(self) -> str:
+        """The language the visitor reads the texts in (for the `lang` attribute)."""
+        return current_language() if self.name_en else "nl"
+
+
+class PracticeSource(models.Model):
+    practice = models.ForeignKey(
+        Practice, on_delete=models.CASCADE, related_name="sources", verbose_name=_("practice")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    url = models.URLField(_("address"))
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class PracticeApplicationQuerySet(models.QuerySet):
+    def public(self):
+        """Confirmed links of published innovations to active practices: all the public sees."""
+        return self.filter(
+            confirmed=True, innovation__status=Status.PUBLISHED, practice__is_active=True
+        )
+
+
+class PracticeApplication(models.Model):
+    """An innovation applies a practice: claimed by its owners (unconfirmed until a curator
+    confirms it) or set by a curator."""
+
+    practice = models.ForeignKey(
+        Practice, on_delete=models.CASCADE, related_name="applications", verbose_name=_("practice")
+    )
+    innovation = models.ForeignKey(
+        Innovation,
+        on_delete=models.CASCADE,
+        related_name="practice_applications",
+        verbose_name=_("innovation"),
+    )
+    confirmed = models.BooleanField(
+        _("confirmed"), default=False, help_text=_("Only confirmed links are shown publicly.")
+    )
+    claimed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("claimed by"),
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+
+    objects = PracticeApplicationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("practice applied")
+        verbose_name_plural = _("practices applied")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["practice", "innovation"], name="one_application_per_innovation"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.innovation} · {self.practice}"

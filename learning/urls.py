@@ -21,4 +21,15 @@ urlpatterns = [
         cache_public_page(views.LearningDetailView.as_view()),
         name="offer-detail",
     ),
+    path("practices/", cache_public_page(views.PracticeListView.as_view()), name="practice-list"),
+    path(
+        "practices/<slug:slug>/",
+        cache_public_page(views.PracticeDetailView.as_view()),
+        name="practice-detail",
+    ),
+    path(
+        "practices/<slug:slug>/apply/",
+        views.PracticeClaimView.as_view(),
+        name="practice-claim",
+    ),
 ]

@@ -80,6 +80,7 @@ def build_catalogue(size: int) -> dict:
         make_funding,
         make_innovation,
         make_learning_offer,
+        make_practice,
         make_space,
         make_supporter,
         make_theme,
@@ -138,7 +139,17 @@ def build_catalogue(size: int) -> dict:
             end_time=datetime.time(16, 0),
         )
         objects.setdefault("innovation", innovation)
+        practice = make_practice(
+            name_nl=f"Werkwijze sociaal aankopen {index}",
+            roles=["government", "business"],
+            instruments=["procurement", "grant"],
+            stages=["insight"],
+            challenges=[challenge],
+            themes=[theme],
+            applied_by=[innovation],
+        )
         objects.setdefault("learning_offer", offer)
+        objects.setdefault("practice", practice)
         objects.setdefault("supporter", supporter)
         objects.setdefault("space", space)
         objects.setdefault("funding", funding)

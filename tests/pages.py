@@ -85,6 +85,16 @@ def _pages(language: str) -> list[PageType]:
             lambda c: r("learning:offer-list", query="free=1&online=1&past=1&sort=recent"),
         ),
         PageType("learning-detail", lambda c: r("learning:offer-detail", c["learning_offer"].slug)),
+        PageType("practice-list", lambda c: r("learning:practice-list")),
+        PageType(
+            "practice-list-filtered",
+            lambda c: r(
+                "learning:practice-list",
+                query=f"challenge={c['challenge'].slug}&role=government&instrument=procurement"
+                "&stage=insight&q=werkwijze",
+            ),
+        ),
+        PageType("practice-detail", lambda c: r("learning:practice-detail", c["practice"].slug)),
         PageType("search", lambda c: r("search", query="q=energie")),
         PageType("about", lambda c: r("about")),
         PageType("accessibility", lambda c: r("accessibility")),
@@ -125,6 +135,17 @@ STAFF_PAGES: list[PageType] = [
     PageType("admin-spaces", lambda c: "/admin/supporters/experimentationspace/", audience="staff"),
     PageType("admin-funding", lambda c: "/admin/funding/fundingopportunity/", audience="staff"),
     PageType("admin-learning", lambda c: "/admin/learning/learningoffer/", audience="staff"),
+    PageType("admin-practices", lambda c: "/admin/learning/practice/", audience="staff"),
+    PageType(
+        "admin-practice-change",
+        lambda c: f"/admin/learning/practice/{c['practice'].pk}/change/",
+        audience="staff",
+    ),
+    PageType(
+        "admin-practice-claims",
+        lambda c: "/admin/learning/practiceapplication/?confirmed__exact=0",
+        audience="staff",
+    ),
     PageType(
         "admin-learning-change",
         lambda c: f"/admin/learning/learningoffer/{c['learning_offer'].pk}/change/",
@@ -490,6 +511,10 @@ def _learning_pages(language: str) -> list[PageType]:
         PageType("learning-submit", lambda c: r("learning:submit-offer", offer(c))),
         PageType("learning-delete", lambda c: r("learning:delete-offer", offer(c))),
         PageType("dashboard-learning", lambda c: owned_offer(c) and r("dashboard")),
+        PageType(
+            "practice-claim",
+            lambda c: owned_draft(c) and r("learning:practice-claim", c["practice"].slug),
+        ),
     ]
     return [
         PageType(p.name + suffix, p.url, "signed-in", p.status, p.html, frozenset({language}))

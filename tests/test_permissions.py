@@ -47,6 +47,7 @@ from tests.factories import (
     make_funding,
     make_innovation,
     make_learning_offer,
+    make_practice,
     make_space,
     make_supporter,
     make_user,
@@ -321,6 +322,21 @@ ROWS: list[Row] = [
     *public_page("space-detail", "space", "supporters:space-detail"),
     *public_page("funding-detail", "funding", "funding:funding-detail"),
     *public_page("learning-detail", "learning", "learning:offer-detail"),
+    *public_page("practice-detail", "practice", "learning:practice-detail"),
+    # Owners say their innovation applies a practice: every signed-in person may open the
+    # page, but only the owner may claim her own innovation (for others it is no choice).
+    get(
+        "practice-claim", "claim-practice", "learning:practice-claim", slug, **signed_in_alike(200)
+    ),
+    post(
+        "practice-claim",
+        "claim-practice",
+        "learning:practice-claim",
+        slug,
+        lambda obj: {"innovations": [obj.sara_innovation.pk]},
+        other=200,
+        curator=200,
+    ),
     *public_page("challenge-hub", "challenge", "challenge-detail"),
     # Contact forms (connections/views.py).
     *contact_form("contact-innovation", "innovation", "connections:contact-innovation"),
@@ -459,6 +475,14 @@ def make_object(kind: str, sara):
         return make_learning_offer(provider=provider, status=Status.DRAFT, regions=["limburg"])
     if kind == "published-learning":
         return make_learning_offer(provider=make_supporter(managers=[sara]))
+    if kind == "practice":
+        return make_practice(is_active=False)
+    if kind == "published-practice":
+        return make_practice()
+    if kind == "claim-practice":
+        practice = make_practice()
+        practice.sara_innovation = make_innovation(owners=[sara])
+        return practice
     if kind == "funding":
         return make_funding(status=Status.DRAFT)
     if kind == "published-funding":

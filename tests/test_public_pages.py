@@ -57,13 +57,14 @@ def build_catalogue_more(catalogue: dict, count: int) -> None:
         make_funding,
         make_innovation,
         make_learning_offer,
+        make_practice,
         make_space,
         make_supporter,
     )
 
     challenge, theme = catalogue["challenge"], catalogue["theme"]
     for index in range(count):
-        make_innovation(
+        more = make_innovation(
             name=f"Meer Warm Wonen {index}",
             challenges=[challenge],
             regions=["limburg", "antwerp"],
@@ -85,6 +86,13 @@ def build_catalogue_more(catalogue: dict, count: int) -> None:
             competences=["co_creation", "impact"],
             audiences=["citizen"],
             start_date=datetime.date.today() + datetime.timedelta(days=index + 1),
+        )
+        make_practice(
+            challenges=[challenge],
+            roles=["government"],
+            instruments=["procurement"],
+            stages=["insight"],
+            applied_by=[more],
         )
 
 

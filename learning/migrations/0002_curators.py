@@ -1,11 +1,20 @@
 """Curators review learning offers as they review the other kinds: view and change (no
-deletion: content is archived instead)."""
+deletion: content is archived instead). They keep the practices themselves."""
 
 from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-CURATOR_PERMISSIONS = ["view_learningoffer", "change_learningoffer"]
+CURATOR_PERMISSIONS = [
+    "view_learningoffer",
+    "change_learningoffer",
+    # Practices are the curators' own content, with their sources and applications.
+    *(
+        f"{action}_{model}"
+        for model in ("practice", "practicesource", "practiceapplication")
+        for action in ("view", "add", "change", "delete")
+    ),
+]
 
 
 def add_permissions(apps, schema_editor):

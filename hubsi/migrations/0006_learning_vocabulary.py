@@ -6,9 +6,13 @@ from hubsi import vocabulary
 
 
 def create_terms(apps, schema_editor):
-    model = apps.get_model("hubsi", "Competence")
-    for position, code in enumerate(vocabulary.Competence.values):
-        model.objects.update_or_create(code=code, defaults={"position": position})
+    for model_name, choices in (
+        ("Competence", vocabulary.Competence),
+        ("Instrument", vocabulary.Instrument),
+    ):
+        model = apps.get_model("hubsi", model_name)
+        for position, code in enumerate(choices.values):
+            model.objects.update_or_create(code=code, defaults={"position": position})
 
 
 class Migration(migrations.Migration):
@@ -27,6 +31,19 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'competence',
                 'verbose_name_plural': 'competences',
+                'ordering': ['position'],
+                'abstract': False,
+            },
+        ),
+        migrations.CreateModel(
+            name='Instrument',
+            fields=[
+                ('code', models.CharField(max_length=32, primary_key=True, serialize=False)),
+                ('position', models.PositiveSmallIntegerField(default=0)),
+            ],
+            options={
+                'verbose_name': 'funding instrument',
+                'verbose_name_plural': 'funding instruments',
                 'ordering': ['position'],
                 'abstract': False,
             },
