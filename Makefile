@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test lint format messages migrations-check screenshots bench clean venv
+.PHONY: run test explore lint format messages migrations-check screenshots bench clean venv
 .PHONY: backup restore audit
 .PHONY: soak
 .PHONY: scan
@@ -29,6 +29,12 @@ run: $(VENV)/.installed
 ## make test: install and run the whole suite (browser tests too when Chromium is present).
 test: $(VENV)/.installed node_modules/.installed
 	SECRET_KEY="$${SECRET_KEY:-tests-only-secret-key-not-for-production}" $(BIN)/pytest $(PYTEST_ARGS)
+
+## make explore: the Hypothesis tests with a random seed and ten times the examples; `make test`
+## draws the same examples on every run, as CI does (profiles in tests/conftest.py).
+explore: $(VENV)/.installed
+	SECRET_KEY="$${SECRET_KEY:-tests-only-secret-key-not-for-production}" $(BIN)/pytest -m "not e2e" \
+		--hypothesis-profile=explore tests/test_hostile_input.py $(PYTEST_ARGS)
 
 ## make screenshots: full-page screenshots of every page type at 320 and 1280 px in screenshots/.
 screenshots: $(VENV)/.installed node_modules/.installed

@@ -29,8 +29,8 @@ def your_data(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_POST
 @login_required
+@require_POST
 def download_data(request: HttpRequest) -> HttpResponse:
     """A JSON file of everything stored about the signed-in person, as an attachment.
 

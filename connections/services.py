@@ -70,7 +70,7 @@ def contact_request_send(*, sender, target, message: str) -> ContactRequest:
                 "of abuse. If you think this is a mistake, write to the HUBSI team."
             )
         )
-    if target.status != "published":
+    if not target.is_published:
         raise ContactNotAllowed(_("This page is not published."))
     if target.is_owner(sender):
         raise ContactNotAllowed(_("You cannot send a contact request to your own page."))

@@ -10,8 +10,9 @@ Export neutralises cells that a spreadsheet would run as a formula by prefixing 
 removes that prefix again, so that an export imported unchanged gives the same data.
 
 Import is all or nothing: every row is checked first, and one bad row imports nothing. A row
-whose slug exists updates that opportunity, other rows create one. A status column may create
-an opportunity as published; an existing one changes status only through `hubsi.services`.
+whose slug exists updates that opportunity, other rows create one. A status column may ask for
+a new opportunity to be published; every status change, of a new or an existing one, goes
+through `hubsi.services`.
 """
 
 import csv
@@ -24,7 +25,6 @@ from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator, validate_slug
 from django.db import transaction
-from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -405,8 +405,9 @@ def import_csv(data: bytes, *, by) -> ImportResult:
 
     Raises CsvImportError with every problem ("line N: reason") and changes nothing when any
     row is bad. Logs each created or changed opportunity for the curation history. The caller
-    checks that `by` may add and change opportunities; status changes of existing ones go
-    through the publication services, which check it again.
+    checks that `by` may add and change opportunities; every status change, also the
+    publication of a new opportunity, goes through the publication services, which check it
+    again.
     """
     cells_by_line = _read(data)
     themes = {theme.slug: theme for theme in Theme.objects.all()}
@@ -444,10 +445,12 @@ def import_csv(data: bytes, *, by) -> ImportResult:
     with transaction.atomic():
         for row in rows:
             if row.existing is None:
-                obj = FundingOpportunity(slug=row.slug, status=row.status)
-                if row.status == Status.PUBLISHED:
-                    obj.published_at = timezone.now()
+                # New opportunities start as drafts; a published one is then published by the
+                # service, as a curator would (publication date, history, search, cache).
+                obj = FundingOpportunity(slug=row.slug, status=Status.DRAFT)
                 _write(obj, row.values, DATA_COLUMNS, themes, challenges)
+                _log(obj, by=by, flag=ADDITION, message="Created by CSV import")
+                _change_status(obj, row, by=by)
                 result.created.append(obj)
                 continue
             obj = row.existing
@@ -455,31 +458,32 @@ def import_csv(data: bytes, *, by) -> ImportResult:
             changed = [column for column in DATA_COLUMNS if row.values[column] != before[column]]
             if changed:
                 _write(obj, row.values, changed, themes, challenges)
-                LogEntry.objects.log_actions(
-                    user_id=by.pk,
-                    queryset=[obj],
-                    action_flag=CHANGE,
-                    change_message="Updated by CSV import: " + ", ".join(changed),
-                    single_object=True,
-                )
-            if row.status != obj.status:
-                service = {
-                    Status.PUBLISHED: services.content_publish,
-                    Status.DRAFT: services.content_restore,
-                }[row.status]
-                try:
-                    service(obj=obj, by=by)
-                except (ValidationError, PermissionDenied) as error:
-                    # Leaving the atomic block with an exception rolls back the whole import.
-                    reason = " ".join(getattr(error, "messages", [str(error)]))
-                    raise CsvImportError([_line_error(row.line, reason)]) from None
+                message = "Updated by CSV import: " + ", ".join(changed)
+                _log(obj, by=by, flag=CHANGE, message=message)
+            if _change_status(obj, row, by=by):
                 changed.append("status")
             (result.updated if changed else result.unchanged).append(obj)
-        if result.created:
-            LogEntry.objects.log_actions(
-                user_id=by.pk,
-                queryset=result.created,
-                action_flag=ADDITION,
-                change_message="Created by CSV import",
-            )
     return result
+
+
+def _log(obj: FundingOpportunity, *, by, flag: int, message: str) -> None:
+    LogEntry.objects.log_actions(
+        user_id=by.pk, queryset=[obj], action_flag=flag, change_message=message, single_object=True
+    )
+
+
+def _change_status(obj: FundingOpportunity, row: _Row, *, by) -> bool:
+    """Move `obj` to the row's status through the publication services; False if it has it."""
+    if row.status == obj.status:
+        return False
+    service = {
+        Status.PUBLISHED: services.content_publish,
+        Status.DRAFT: services.content_restore,
+    }[row.status]
+    try:
+        service(obj=obj, by=by)
+    except (ValidationError, PermissionDenied) as error:
+        # Leaving the import's atomic block with an exception rolls back the whole import.
+        reason = " ".join(getattr(error, "messages", [str(error)]))
+        raise CsvImportError([_line_error(row.line, reason)]) from None
+    return True

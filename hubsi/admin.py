@@ -85,18 +85,21 @@ class PendingChangesFilter(admin.SimpleListFilter):
 
     title = _("pending changes")
     parameter_name = "pending"
+    # The filter's values (pending changes are not a status of the content).
+    SUBMITTED, OPEN = "submitted", "open"
 
     def lookups(self, request, model_admin):
         # No counts here: the queue's page stays at a fixed, small number of queries, and the
         # list's "changes to review" column shows them.
         return [
-            ("submitted", _("Waiting for review")),
-            ("open", _("Being edited by the owners")),
+            (self.SUBMITTED, _("Waiting for review")),
+            (self.OPEN, _("Being edited by the owners")),
         ]
 
     def queryset(self, request, queryset):
-        if self.value() in ("submitted", "open"):
-            revisions = pending_revisions(queryset.model, submitted=self.value() == "submitted")
+        if self.value() in (self.SUBMITTED, self.OPEN):
+            submitted = self.value() == self.SUBMITTED
+            revisions = pending_revisions(queryset.model, submitted=submitted)
             return queryset.filter(status=Status.PUBLISHED, pk__in=revisions.values("object_id"))
         return queryset
 
@@ -132,6 +135,7 @@ class PublishableAdmin(admin.ModelAdmin):
     actions = [
         "publish",
         "publish_changes",
+        "publish_changes_over_edits",
         "request_changes",
         "archive",
         "restore",
@@ -234,6 +238,18 @@ class PublishableAdmin(admin.ModelAdmin):
                 for change in revision.changes(obj)
             ),
         )
+        conflicts = services.revision_conflicts(obj, revision)
+        if conflicts:
+            state = format_html(
+                "{}</p><p><strong>{}</strong>",
+                state,
+                gettext(
+                    "Changed in the published version since the owners proposed their changes: "
+                    "%(fields)s. The table shows the published version as it is now; publishing "
+                    "these changes replaces it."
+                )
+                % {"fields": services.field_labels(obj, conflicts)},
+            )
         changelist = reverse(
             f"admin:{obj._meta.app_label}_{obj._meta.model_name}_changelist",
             current_app=self.admin_site.name,
@@ -344,6 +360,20 @@ class PublishableAdmin(admin.ModelAdmin):
             request,
             queryset,
             services.revision_publish,
+            done_message=_("Published the changes to %(count)d %(items)s."),
+        )
+
+    @admin.action(
+        description=_("Publish pending changes, also over later edits"), permissions=["change"]
+    )
+    def publish_changes_over_edits(self, request, queryset):
+        """The curator compared both versions: the owners' changes replace later edits of the
+        same fields in the published version."""
+        self._run(
+            request,
+            queryset,
+            services.revision_publish,
+            overwrite=True,
             done_message=_("Published the changes to %(count)d %(items)s."),
         )
 

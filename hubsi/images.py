@@ -3,17 +3,26 @@
 `process_logo` checks an upload (size, real format, dimensions) and returns a new WebP image
 at most `OUTPUT_SIZE` pixels wide and high, with no metadata (EXIF, GPS, comments) and a
 generated name. The original bytes are dropped. Used by every form with a logo.
+
+`MediaStorage` (MEDIA_ROOT's storage, STORAGES["default"]) keeps a file stored inside a
+transaction only if the transaction commits (`DeleteOnRollback`), so a rolled-back save leaves
+no orphan logo.
 """
 
 import io
+import logging
 import uuid
 import warnings
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.storage import FileSystemStorage
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
+
+logger = logging.getLogger(__name__)
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DIMENSION = 4000
@@ -106,3 +115,41 @@ class LogoField(forms.FileField):
         if not upload or upload is initial:
             return None
         return process_logo(upload)
+
+
+class _DeleteUnlessCommitted:
+    """Given to `transaction.on_commit` for a file just stored.
+
+    Called when the transaction commits: the file stays. When the transaction (or the
+    savepoint) rolls back, Django drops its callbacks uncalled, and this object with them:
+    the file is then deleted. Django has no rollback hook; CPython frees the object as soon as
+    the list of callbacks lets go of it.
+    """
+
+    def __init__(self, storage: FileSystemStorage, name: str):
+        self.storage, self.name, self.committed = storage, name, False
+
+    def __call__(self) -> None:
+        self.committed = True
+
+    def __del__(self) -> None:
+        if not self.committed:
+            try:
+                self.storage.delete(self.name)
+            except Exception:  # never raise from __del__; say it instead
+                logger.exception("could not delete %s after a rollback", self.name)
+
+
+class DeleteOnRollback:
+    """A storage mixin for uploads that belong to the rows of a transaction: the self-service
+    steps and the admin store a logo before the row that names it is saved; if that
+    transaction rolls back, the file goes too. Outside a transaction a file stays at once."""
+
+    def _save(self, name, content):
+        name = super()._save(name, content)
+        transaction.on_commit(_DeleteUnlessCommitted(self, name))
+        return name
+
+
+class MediaStorage(DeleteOnRollback, FileSystemStorage):
+    """MEDIA_ROOT on the server's disk (another storage: mix `DeleteOnRollback` into it)."""

@@ -175,9 +175,18 @@ class Publishable(models.Model):
     class Meta:
         abstract = True
 
+    # For templates, which cannot name the Status constants.
     @property
     def is_published(self) -> bool:
         return self.status == Status.PUBLISHED
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.status == Status.SUBMITTED
+
+    @property
+    def is_archived(self) -> bool:
+        return self.status == Status.ARCHIVED
 
 
 class OwnedQuerySet(PublishableQuerySet):
@@ -233,8 +242,8 @@ class OwnedContent(Publishable):
 
 
 # Self-service: pending changes, unsaved input, co-ownership and consent -------------------------
-# These records belong to any kind of owned content (innovations now, supporters and places
-# later), so they point at it through a content type and an object id.
+# These records belong to any kind of owned content (innovations, supporters, places), so they
+# point at it through a content type and an object id.
 
 
 def stored_value(obj: models.Model, name: str):
@@ -296,11 +305,15 @@ class Revision(OwnedContentRecord):
     """Pending changes to published content, kept apart so the public version stays public.
 
     `data` holds only the fields that differ from the published object, in the form of
-    `stored_value`. Owners edit it until they submit it; a curator then publishes it (the
-    changes are applied and the revision deleted) or sends it back with a note.
+    `stored_value`; `based_on` the fingerprint of each such field's published value when the
+    owners first changed it, so that a curator's later edit of the same field is not silently
+    overwritten (`hubsi.services.revision_publish`). Owners edit it until they submit it; a
+    curator then publishes it (the changes are applied and the revision deleted) or sends it
+    back with a note.
     """
 
     data = models.JSONField(_("changed fields"), default=dict, blank=True)
+    based_on = models.JSONField(_("published values it is based on"), default=dict, blank=True)
     curator_note = models.TextField(_("note from the curator"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

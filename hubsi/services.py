@@ -362,6 +362,11 @@ def content_save_step(
         revision.data = {
             name: value for name, value in merged.items() if value != stored_value(obj, name)
         }
+        # The published value each change started from, kept from the first change of a field.
+        revision.based_on = {
+            name: revision.based_on.get(name) or fingerprint(stored_value(obj, name))
+            for name in revision.data
+        }
         if revision.created_by_id is None:
             revision.created_by = by
         if revision.data:
@@ -449,14 +454,49 @@ def content_submit_for_review(
     return obj
 
 
+class RevisionConflict(TransitionNotAllowed):
+    """Fields of the published version changed since the owners proposed their changes."""
+
+
+def revision_conflicts(obj: Publishable, revision: Revision) -> list[str]:
+    """The fields the owners changed that someone (a curator, in the admin) changed in the
+    published version since, to another value than the owners propose."""
+    return [
+        name
+        for name, proposed in revision.data.items()
+        if name in revision.based_on
+        and fingerprint(stored_value(obj, name)) != revision.based_on[name]
+        and stored_value(obj, name) != proposed
+    ]
+
+
+def field_labels(obj: models.Model, names) -> str:
+    return ", ".join(str(obj._meta.get_field(name).verbose_name) for name in names)
+
+
 @transaction.atomic
-def revision_publish(*, obj: Publishable, by) -> Publishable:
-    """A curator applies the submitted pending changes to published content."""
+def revision_publish(*, obj: Publishable, by, overwrite: bool = False) -> Publishable:
+    """A curator applies the submitted pending changes to published content.
+
+    When the published version of a field changed since the owners changed it, nothing is
+    published and `RevisionConflict` names the fields: the curator compares both and decides,
+    with `overwrite` (the owners' version replaces the later edit) or by requesting changes.
+    """
     if not is_curator(by, obj):
         raise PermissionDenied(_("Only curators may do this."))
     revision = Revision.objects.select_for_update().for_object(obj).submitted().first()
     if revision is None or obj.status != Status.PUBLISHED:
         raise TransitionNotAllowed(_("There are no changes waiting for review."))
+    conflicts = revision_conflicts(obj, revision)
+    if conflicts and not overwrite:
+        raise RevisionConflict(
+            _(
+                "the published version changed after the owners proposed their changes, in: "
+                "%(fields)s. Compare both on its page, then choose “Publish pending changes, "
+                "also over later edits” or request changes."
+            )
+            % {"fields": field_labels(obj, conflicts)}
+        )
     changed = sorted(revision.data)
     replaced = {field: stored_value(obj, field.name) for field in _file_fields(obj, revision.data)}
     revision.apply_to(obj)
@@ -466,7 +506,10 @@ def revision_publish(*, obj: Publishable, by) -> Publishable:
     for field, old in replaced.items():
         if old != stored_value(obj, field.name):
             _discard_files_after_commit(field, [old])
-    _log(obj, by=by, message="Published pending changes: " + ", ".join(changed))
+    message = "Published pending changes: " + ", ".join(changed)
+    if conflicts:
+        message += "; over later edits of: " + ", ".join(sorted(conflicts))
+    _log(obj, by=by, message=message)
     transaction.on_commit(lambda: _mail_owners(obj, "changes_published"))
     return obj
 

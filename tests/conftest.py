@@ -3,8 +3,23 @@ import datetime
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from tests.factories import make_user
+
+# Hypothesis (tests/test_hostile_input.py). `make test` draws the same examples on every run,
+# derived from each test's name, as CI does: a failure there is reproducible, never chance.
+# `make explore` (--hypothesis-profile=explore) draws new examples from a random seed, ten
+# times as many, to find what the fixed ones miss. No example database in the work tree.
+_HYPOTHESIS = {
+    "deadline": None,
+    "database": None,
+    "suppress_health_check": [HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+}
+hypothesis_settings.register_profile("default", derandomize=True, **_HYPOTHESIS)
+hypothesis_settings.register_profile("explore", derandomize=False, **_HYPOTHESIS)
+hypothesis_settings.load_profile("default")  # --hypothesis-profile loads another after this
 
 
 @pytest.fixture(autouse=True)

@@ -221,12 +221,21 @@ def test_import_reads_the_dates_excel_writes_in_flanders(curator):
 
 
 @pytest.mark.django_db
-def test_import_as_published_sets_the_publication_date(curator):
-    csv_io.import_csv(csv_file(row(slug="meteen", status="published")), by=curator)
+def test_import_as_published_publishes_through_the_service(
+    curator, client, django_capture_on_commit_callbacks
+):
+    client.get(reverse("funding:funding-list"))  # the list is now in the cache
+
+    with django_capture_on_commit_callbacks(execute=True):
+        data = csv_file(row(slug="meteen", name="Meteenfonds", status="published"))
+        csv_io.import_csv(data, by=curator)
 
     obj = FundingOpportunity.objects.get(slug="meteen")
     assert obj.status == Status.PUBLISHED
     assert obj.published_at is not None
+    history = LogEntry.objects.filter(object_id=str(obj.pk), user=curator).order_by("pk")
+    assert [entry.change_message for entry in history] == ["Created by CSV import", "Published"]
+    assert obj.name in client.get(reverse("funding:funding-list")).content.decode()
 
 
 @pytest.mark.django_db

@@ -140,3 +140,38 @@ def test_logo_field_returns_the_processed_file_and_nothing_when_empty():
     assert field.clean(None) is None
     cleaned = field.clean(image_file())
     assert cleaned.name.endswith(".webp")
+
+
+@pytest.mark.django_db
+def test_a_logo_stored_in_a_transaction_that_rolls_back_leaves_no_file(settings, tmp_path, owner):
+    from django.db import transaction
+
+    from hubsi.models import Status
+    from hubsi.services import content_save_step
+    from tests.factories import make_supporter
+
+    settings.MEDIA_ROOT = tmp_path
+    supporter = make_supporter(managers=[owner], status=Status.DRAFT)
+    with pytest.raises(RuntimeError), transaction.atomic():
+        changes = {"logo": process_logo(image_file())}
+        content_save_step(obj=supporter, by=owner, step="organisation", changes=changes)
+        assert list(tmp_path.rglob("*.webp")), "stored while the transaction is open"
+        raise RuntimeError("a later write in the same transaction failed")
+    assert list(tmp_path.rglob("*.webp")) == []
+
+
+@pytest.mark.django_db
+def test_a_logo_stored_in_a_transaction_that_commits_stays(
+    settings, tmp_path, owner, django_capture_on_commit_callbacks
+):
+    from hubsi.models import Status
+    from hubsi.services import content_save_step
+    from tests.factories import make_supporter
+
+    settings.MEDIA_ROOT = tmp_path
+    supporter = make_supporter(managers=[owner], status=Status.DRAFT)
+    with django_capture_on_commit_callbacks(execute=True):
+        changes = {"logo": process_logo(image_file())}
+        content_save_step(obj=supporter, by=owner, step="organisation", changes=changes)
+    supporter.refresh_from_db()
+    assert (tmp_path / supporter.logo.name).exists()

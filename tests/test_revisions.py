@@ -299,3 +299,52 @@ def test_the_changes_panel_escapes_what_the_owners_typed(client, sara, published
     ).content.decode()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;<br>Tweede regel" in html
     assert "<script>alert(1)" not in html
+
+
+def test_a_curators_later_edit_is_not_overwritten_by_the_changes(
+    client, curator, submitted_changes
+):
+    # Lien corrects the published approach in the admin while the owners' changes wait.
+    submitted_changes.approach = "Huurders isoleren samen, met de stad."
+    submitted_changes.save()
+    client.force_login(curator)
+    data = {"action": "publish_changes", "_selected_action": [submitted_changes.pk]}
+
+    html = client.post(changelist("?pending=submitted"), data, follow=True).content.decode()
+
+    assert "Skipped 1 innovation" in html
+    assert (
+        "the published version changed after the owners proposed their changes, in: approach."
+        in html
+    )
+    submitted_changes.refresh_from_db()
+    assert submitted_changes.approach == "Huurders isoleren samen, met de stad."
+    assert Revision.objects.get().is_submitted
+    change_form = client.get(
+        reverse("admin:innovations_innovation_change", args=[submitted_changes.pk])
+    ).content.decode()
+    assert "Changed in the published version since the owners proposed their changes" in change_form
+    assert "Huurders isoleren samen, met de stad." in change_form
+
+    # She compared both and decides for the owners' version.
+    data["action"] = "publish_changes_over_edits"
+    html = client.post(changelist("?pending=submitted"), data, follow=True).content.decode()
+
+    assert "Published the changes to 1" in html
+    submitted_changes.refresh_from_db()
+    assert submitted_changes.approach == "Huurders en eigenaars isoleren samen."
+
+
+def test_a_curators_edit_of_another_field_lets_the_changes_publish(
+    client, curator, submitted_changes
+):
+    submitted_changes.tagline = "Samen warmer wonen."
+    submitted_changes.save()
+    client.force_login(curator)
+    client.post(
+        changelist("?pending=submitted"),
+        {"action": "publish_changes", "_selected_action": [submitted_changes.pk]},
+    )
+    submitted_changes.refresh_from_db()
+    assert submitted_changes.approach == "Huurders en eigenaars isoleren samen."
+    assert submitted_changes.tagline == "Samen warmer wonen."

@@ -3,12 +3,10 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 from django.db.models import Count
-from django.utils.text import slugify
 
 from funding.models import FundingOpportunity
 from hubsi import vocabulary
 from hubsi.models import Status
-from innovations.management.commands import seed_demo
 from innovations.models import Challenge, Innovation, Theme
 from supporters.models import ExperimentationSpace, Supporter
 
@@ -158,22 +156,3 @@ def test_negative_counts_are_refused():
     with pytest.raises(CommandError, match="0 or more"):
         seed("--innovations", "-5")
 
-
-def test_demo_data_refers_only_to_slugs_that_it_defines():
-    """A typo in the data would silently drop a relation; catch it here."""
-    themes = {row[0] for row in seed_demo.THEMES}
-    challenges = {row[1] for row in seed_demo.CHALLENGES}
-    supporters = [*seed_demo.SUPPORTERS, *seed_demo.UNPUBLISHED_SUPPORTERS]
-    supporter_slugs = {slugify(item["name"]) for item in supporters}
-    innovations = [*seed_demo.INNOVATIONS, *seed_demo.UNPUBLISHED_INNOVATIONS]
-    spaces = [*seed_demo.SPACES, *seed_demo.UNPUBLISHED_SPACES]
-
-    assert {row[0] for row in seed_demo.CHALLENGES} <= themes
-    for item in [*innovations, *supporters, *spaces, *seed_demo.FUNDING]:
-        assert set(item.get("challenges", [])) <= challenges, item["name"]
-        assert set(item.get("themes", [])) <= themes, item["name"]
-    assert {item["host"] for item in spaces} <= supporter_slugs
-    assert {item["funder"] for item in seed_demo.FUNDING} - {None} <= supporter_slugs
-    for items in (innovations, supporters, spaces, seed_demo.FUNDING):
-        slugs = [slugify(item["name"]) for item in items]
-        assert len(slugs) == len(set(slugs))

@@ -1,11 +1,14 @@
 """Browser tests: Playwright driving Debian's Chromium against a live server of the project.
 
 `make test` runs them whenever Chromium is present. Under CI=true a missing browser or checker
-is a failure, never a skip.
+is a failure, never a skip. Every test that checks accessibility uses `assert_accessible`
+(axe-core), every test that checks HTML validity `assert_valid_html` (the Nu HTML Checker).
 """
 
+import json
 import os
 import shutil
+import subprocess
 from importlib import import_module
 from pathlib import Path
 
@@ -28,6 +31,8 @@ CHROMIUM_FLAGS = [
 ]
 VNU_JAR = Path(__file__).resolve().parents[2] / "node_modules/vnu-jar/build/dist/vnu.jar"
 IN_CI = os.environ.get("CI", "").lower() == "true"
+# WCAG 2.1 A and AA, and axe-core's best practices.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 
 
 def require(available: bool, what: str) -> None:
@@ -71,6 +76,62 @@ def java_vnu():
     require(shutil.which("java") is not None, "Java (for the Nu HTML Checker)")
     require(VNU_JAR.exists(), "vnu-jar (npm install)")
     return ["java", "-Xss4m", "-jar", str(VNU_JAR)]
+
+
+@pytest.fixture
+def assert_valid_html(java_vnu, tmp_path):
+    """`assert_valid_html({name: response or bytes})`: the W3C Nu HTML Checker finds no error.
+
+    The checker refuses to fetch 127.0.0.1, so the pages (rendered by the test client) are
+    given to it as files, all in one run: one JVM start.
+    """
+
+    def check(pages: dict) -> None:
+        folder = tmp_path / "nu-html-checker"
+        folder.mkdir(exist_ok=True)
+        for name, page in pages.items():
+            (folder / f"{name}.html").write_bytes(getattr(page, "content", page))
+        result = subprocess.run(
+            [*java_vnu, "--errors-only", "--format", "json", *map(str, sorted(folder.iterdir()))],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        messages = json.loads(result.stderr or result.stdout)["messages"]
+        report = [
+            f"{m.get('url', '').rsplit('/', 1)[-1]}:{m.get('lastLine')}: {m['message']}"
+            f"\n    {m.get('extract', '').strip()}"
+            for m in messages
+        ]
+        assert not report, "\n".join(report)
+
+    return check
+
+
+@pytest.fixture(scope="session")
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+@pytest.fixture
+def assert_accessible(axe):
+    """`assert_accessible(page, what="")`: axe-core finds no violation of AXE_TAGS on the page
+    as the browser shows it now; `what` names the state in the report (the URL by default)."""
+
+    def check(page, what: str = "") -> None:
+        results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+        violations = [
+            f"{violation['id']} ({violation['impact']}): {violation['help']}\n    "
+            + "\n    ".join(
+                node["target"][0] if node["target"] else "?" for node in violation["nodes"][:5]
+            )
+            for violation in results.response["violations"]
+        ]
+        assert not violations, f"{what or page.url}: " + "\n".join(violations)
+
+    return check
 
 
 @pytest.fixture(autouse=True)

@@ -3,14 +3,16 @@ then do they see each other's address. Axe-core checks the pages on the way."""
 
 import pytest
 
-from tests.e2e.test_innovation_journey import assert_accessible, sign_in
+from tests.e2e.test_innovation_journey import sign_in
 from tests.factories import make_innovation, make_user, verify_email
 
 pytestmark = pytest.mark.e2e
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_contact_request_from_message_to_shared_addresses(page, live_server, mailoutbox):
+def test_a_contact_request_from_message_to_shared_addresses(
+    page, live_server, mailoutbox, assert_accessible
+):
     sara = verify_email(make_user("sara@example.org"))
     koen = verify_email(make_user("koen@example.org"))
     make_innovation(name="Warm Wonen", slug="warm-wonen", owners=[sara])

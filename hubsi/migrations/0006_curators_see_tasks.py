@@ -32,7 +32,7 @@ def remove_permission(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("hubsi", "0004_search_configuration"),
+        ("hubsi", "0005_revision_based_on"),
         ("innovations", "0002_curators_group"),
         ("django_tasks_database", "0021_conditional_partial_index_ordering"),
     ]
