@@ -34,7 +34,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('hubsi', '0006_learning_vocabulary'),
+        ('hubsi', '0007_learning_vocabulary'),
         ('innovations', '0005_innovation_ranking_index'),
         ('supporters', '0003_search_vector'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

@@ -18,7 +18,7 @@ def create_terms(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('hubsi', '0005_curators_see_tasks'),
+        ('hubsi', '0006_curators_see_tasks'),
     ]
 
     operations = [
