@@ -1,13 +1,12 @@
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.models import CHANGE, LogEntry
-from django.db import models
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from hubsi.admin import NOTHING_EMBARRASSING, PublishableAdmin, StatusFilter
 from hubsi.models import VocabularyTerm
-from learning.models import LearningOffer, Practice, PracticeApplication, PracticeSource
+from learning.models import LearningOffer, Practice, PracticeApplication
 
 PUBLICATION = (
     _("Publication"),
@@ -72,13 +71,6 @@ class LearningOfferAdmin(PublishableAdmin):
         return obj.is_published and obj.provider.is_published
 
 
-class PracticeSourceInline(admin.TabularInline):
-    model = PracticeSource
-    extra = 1
-    fields = ["title", "url", "position"]
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-
-
 class PracticeApplicationInline(admin.TabularInline):
     model = PracticeApplication
     extra = 0
@@ -96,7 +88,7 @@ class PracticeAdmin(admin.ModelAdmin):
     search_fields = ["name_nl", "name_en", "slug"]
     prepopulated_fields = {"slug": ["name_en"]}
     autocomplete_fields = ["challenges", "themes"]
-    inlines = [PracticeSourceInline, PracticeApplicationInline]
+    inlines = [PracticeApplicationInline]
     # What a complete practice has: shown above the form.
     checklist = [
         _(
@@ -117,7 +109,7 @@ class PracticeAdmin(admin.ModelAdmin):
         ),
         (
             _("Who and what"),
-            {"fields": ["roles", "instruments", "stages", "themes", "challenges"]},
+            {"fields": ["roles", "instruments", "stages", "themes", "challenges", "sources"]},
         ),
     ]
 

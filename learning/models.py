@@ -9,6 +9,8 @@ import datetime
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.urls import reverse
@@ -272,9 +274,7 @@ class PracticeQuerySet(InterestQuerySetMixin, models.QuerySet):
         return self.prefetch_related("roles", "instruments")
 
     def for_detail(self):
-        return self.prefetch_related(
-            "roles", "instruments", "stages", "challenges", "themes", "sources"
-        )
+        return self.prefetch_related("roles", "instruments", "stages", "challenges", "themes")
 
     def applied_in_challenge(self, slug: str):
         """Linked to the challenge (or its theme), or applied by a published innovation on it
@@ -340,6 +340,11 @@ class Practice(models.Model):
         blank=True,
         verbose_name=_("innovations that apply it"),
     )
+    sources = models.TextField(
+        _("sources"),
+        blank=True,
+        help_text=_("One source per line: its title, then its address (https://...)."),
+    )
     is_active = models.BooleanField(
         _("active"), default=True, help_text=_("Inactive practices are hidden from the public.")
     )
@@ -362,6 +367,30 @@ class Practice(models.Model):
         """A text in the visitor's language, or the Dutch one when it has no translation."""
         return getattr(self, f"{field}_{current_language()}") or getattr(self, f"{field}_nl")
 
+    def clean(self):
+        super().clean()
+        try:
+            self.source_links(strict=True)
+        except ValidationError as error:
+            raise ValidationError({"sources": error.messages}) from error
+
+    def source_links(self, strict: bool = False) -> list[tuple[str, str]]:
+        """The sources as (title, address): each line's last word is the address. A line
+        without a valid address is an error when `strict` (the admin), else left out."""
+        links = []
+        for line in self.sources.splitlines():
+            if not line.strip():
+                continue
+            title, _space, url = line.strip().rpartition(" ")
+            try:
+                URLValidator(schemes=["https", "http"])(url)
+            except ValidationError:
+                if strict:
+                    raise
+                continue
+            links.append((title.strip(" -–|:") or url, url))
+        return links
+
     @property
     def texts(self) -> dict[str, str]:
         """Every text in the visitor's language, for templates: `practice.texts.how`."""
@@ -379,23 +408,6 @@ class Practice(models.Model):
     def text_language(self) -> str:
         """The language the visitor reads the texts in (for the `lang` attribute)."""
         return current_language() if self.name_en else "nl"
-
-
-class PracticeSource(models.Model):
-    practice = models.ForeignKey(
-        Practice, on_delete=models.CASCADE, related_name="sources", verbose_name=_("practice")
-    )
-    title = models.CharField(_("title"), max_length=200)
-    url = models.URLField(_("address"))
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-
-    class Meta:
-        verbose_name = _("source")
-        verbose_name_plural = _("sources")
-        ordering = ["position", "pk"]
-
-    def __str__(self):
-        return self.title
 
 
 class PracticeApplicationQuerySet(models.QuerySet):

@@ -155,4 +155,3 @@ def test_if_empty_seeds_an_empty_database_with_one_line():
 def test_negative_counts_are_refused():
     with pytest.raises(CommandError, match="0 or more"):
         seed("--innovations", "-5")
-

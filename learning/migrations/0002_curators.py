@@ -8,10 +8,10 @@ from django.db import migrations
 CURATOR_PERMISSIONS = [
     "view_learningoffer",
     "change_learningoffer",
-    # Practices are the curators' own content, with their sources and applications.
+    # Practices are the curators' own content, with the innovations that apply them.
     *(
         f"{action}_{model}"
-        for model in ("practice", "practicesource", "practiceapplication")
+        for model in ("practice", "practiceapplication")
         for action in ("view", "add", "change", "delete")
     ),
 ]
