@@ -71,15 +71,6 @@ class LearningOfferAdmin(PublishableAdmin):
         return obj.is_published and obj.provider.is_published
 
 
-class PracticeApplicationInline(admin.TabularInline):
-    model = PracticeApplication
-    extra = 0
-    fields = ["innovation", "confirmed", "claimed_by", "created_at"]
-    readonly_fields = ["claimed_by", "created_at"]
-    autocomplete_fields = ["innovation"]
-    verbose_name_plural = _("Innovations that apply it (owners' claims wait for confirmation)")
-
-
 @admin.register(Practice)
 class PracticeAdmin(admin.ModelAdmin):
     change_form_template = "admin/learning/practice/change_form.html"
@@ -88,7 +79,6 @@ class PracticeAdmin(admin.ModelAdmin):
     search_fields = ["name_nl", "name_en", "slug"]
     prepopulated_fields = {"slug": ["name_en"]}
     autocomplete_fields = ["challenges", "themes"]
-    inlines = [PracticeApplicationInline]
     # What a complete practice has: shown above the form.
     checklist = [
         _(
@@ -98,7 +88,10 @@ class PracticeAdmin(admin.ModelAdmin):
         _("The helix roles it brings together and the funding instruments it uses."),
         _("The themes or challenges and the stages it suits."),
         _("At least one source: a guide, an evaluation or a first-hand account."),
-        _("Every innovation claimed by its owners checked before it is confirmed."),
+        _(
+            "Every innovation claimed by its owners checked before it is confirmed (under "
+            "“Practices applied”)."
+        ),
     ]
     fieldsets = [
         (None, {"fields": ["name_nl", "name_en", "slug", "is_active"]}),
