@@ -78,6 +78,7 @@ class Kind:
 BILINGUAL = ("name_nl", "name_en", "description_nl", "description_en")
 COMMON_CODES = {"regions": vocabulary.Region, "stages": vocabulary.Stage, "status": Status}
 
+# In loading order: a file comes after the files it refers to.
 KINDS = (
     Kind(
         "themes",
@@ -359,6 +360,7 @@ def insert_missing(
 
 
 def publication(status: str, now: datetime.datetime, days_ago: float) -> dict[str, Any]:
+    """Status and dates: published items get a publication date, the others only a creation date."""
     moment = now - datetime.timedelta(days=days_ago)
     if status == Status.PUBLISHED:
         return {
@@ -379,7 +381,7 @@ def build(
         if key in kind.shorthands:
             values.update(kind.shorthands[key](value))
             continue
-        if key == "slug" or key == "status":
+        if key in ("slug", "status"):  # already in values
             continue
         relation = kind.model._meta.get_field(key)
         if key in kind.refs:

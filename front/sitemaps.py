@@ -25,6 +25,7 @@ class StaticSitemap(BilingualSitemap):
             "home",
             "about",
             "accessibility",
+            "insights",
             "innovations:innovation-list",
             "innovations:challenge-list",
             "supporters:supporter-list",

@@ -4,6 +4,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 
+from front import insights
 from funding.models import FundingOpportunity
 from hubsi.search import by_relevance, highlighted, is_ranked, query_words, with_highlights
 from innovations.models import Challenge, Innovation, Theme
@@ -169,4 +170,9 @@ class ChallengeHubView(DetailView):
         for name, queryset in sections.items():
             context[name] = list(queryset[: self.per_section])
             context[f"{name}_count"] = queryset.count()
+        # The challenge's own stage journey and helix gaps: the insights page's components.
+        selection = insights.Selection(challenge=self.object)
+        context["journey"] = insights.stage_journey(selection)
+        context["helix"] = insights.helix(selection)
+        context["insights_query"] = selection.query()
         return super().get_context_data(**context, **kwargs)

@@ -244,6 +244,20 @@ class ListFilterSet(django_filters.FilterSet):
     def query(self) -> str:
         return (self.form.cleaned_data.get("q") or "").strip() if self.is_valid() else ""
 
+    def chips(self) -> list[dict]:
+        """Each chosen search and filter value, with the same list without it (first page):
+        the removable "chips" above the results."""
+        data = self.data
+        chips = []
+        if self.query:
+            chips.append({"label": f"“{self.query}”", "querystring": _without(data, "q")})
+        for name, choices in self.choices.items():
+            labels = dict(choices)
+            for value in data.getlist(name):
+                label = f"{self.filters[name].label}: {labels[value]}"
+                chips.append({"label": label, "querystring": _without(data, name, value)})
+        return chips
+
     def queryset_without(self, excluded: str):
         """The base queryset with every filter applied except `excluded` (for its facet)."""
         self.is_valid()
@@ -375,6 +389,18 @@ class BitsetSelection:
                 keyed.append((-rank, i, pk))
         keyed.sort()
         return facet_index.RankedResults([pk for _rank, _position, pk in keyed], queryset)
+
+
+def _without(data: QueryDict, name: str, value: str | None = None) -> str:
+    """The query string without one value of a parameter (without all of it when `value` is
+    None), back on the first page."""
+    rest = data.copy()
+    rest.pop("page", None)
+    if value is None:
+        rest.pop(name, None)
+    else:
+        rest.setlist(name, [v for v in rest.getlist(name) if v != value])
+    return rest.urlencode()
 
 
 def _choice_pairs(choices) -> list[tuple[str, str]]:

@@ -70,6 +70,7 @@ class FilteredListView(ListView):
         context.update(
             filterset=self.filterset,
             facets=self.filterset.facets(),
+            chips=self.filterset.chips(),
             ignored=self.filterset.ignored,
             query=self.filterset.query,
             sort=self.sort,

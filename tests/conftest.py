@@ -111,6 +111,14 @@ def build_catalogue(size: int) -> dict:
     )
     other = make_challenge(theme)
     objects = {"theme": theme, "challenge": challenge}
+    # Dutch has long words, and links are long: the first supporter says both (reflow at 320 px).
+    long_words = {
+        "name": "Ervaringsdeskundigheidsondersteuning Limburg",
+        "description": "Wij begeleiden elk arbeidsmarktintegratietraject met "
+        "ervaringsdeskundigheidsondersteuning.",
+        "website": "https://www.arbeidsmarktintegratietrajecten-ervaringsdeskundigheid.example/"
+        "projecten/2026/warm-wonen-in-genk-en-omgeving",
+    }
     for index in range(size):
         innovation = make_innovation(
             name=f"Warm Wonen {index}",
@@ -127,6 +135,7 @@ def build_catalogue(size: int) -> dict:
             challenges=[challenge],
             themes=[theme],
             regions=["limburg", "antwerp"],
+            **(long_words if index == 0 else {}),
         )
         space = make_space(
             host=supporter, challenges=[challenge], themes=[theme], open_to_citizens=True

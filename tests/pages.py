@@ -96,6 +96,11 @@ def _pages(language: str) -> list[PageType]:
         ),
         PageType("practice-detail", lambda c: r("learning:practice-detail", c["practice"].slug)),
         PageType("search", lambda c: r("search", query="q=energie")),
+        PageType("insights", lambda c: r("insights")),
+        PageType(
+            "insights-filtered",
+            lambda c: r("insights", query=f"challenge={c['challenge'].slug}&region=limburg"),
+        ),
         PageType("about", lambda c: r("about")),
         PageType("accessibility", lambda c: r("accessibility")),
         PageType("privacy", lambda c: r("privacy")),

@@ -348,3 +348,19 @@ def test_challenge_list_filters_by_theme(client, housing):
         "energy-poverty-tenants",
         "homelessness",
     }
+
+
+def test_chosen_filters_show_as_chips_that_each_remove_one_value(client, catalogue):
+    challenge = catalogue["challenge"].slug
+    response = client.get(
+        f"/innovations/?challenge={challenge}&stage=insight&stage=scaling&q=warm&page=1"
+    )
+
+    chips = {chip["label"]: chip["querystring"] for chip in response.context["chips"]}
+    assert chips == {
+        "“warm”": f"challenge={challenge}&stage=insight&stage=scaling",
+        f"Uitdaging: {catalogue['challenge'].name_nl}": "q=warm&stage=insight&stage=scaling",
+        "Fase: Inzicht": f"q=warm&challenge={challenge}&stage=scaling",
+        "Fase: Opschalen": f"q=warm&challenge={challenge}&stage=insight",
+    }
+    assert "Filteren en zoeken (4 gekozen)" in response.content.decode()
