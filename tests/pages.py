@@ -76,8 +76,8 @@ def _pages(language: str) -> list[PageType]:
             "learning-list-filtered",
             lambda c: r(
                 "learning:offer-list",
-                query=f"challenge={c['challenge'].slug}&competence=co_creation&format=workshop"
-                "&region=limburg&role=citizen&stage=insight&q=energie",
+                query=f"challenge={c['challenge'].slug}&competence=co_creation&region=limburg"
+                "&q=energie",
             ),
         ),
         PageType(
