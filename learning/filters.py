@@ -7,13 +7,12 @@ from hubsi.filtering import (
     Always,
     FacetFilter,
     ListFilterSet,
-    covering_regions,
     sort_filter,
     via_field,
     via_m2m,
 )
 from learning.models import LearningOffer, Practice, free_q
-from supporters.filters import interest_filters
+from supporters.filters import interest_filters, stage_and_region_filters
 
 # `past=1` widens the list (past offers are left out otherwise): the view reads it to choose
 # the base queryset, so it is no facet and filters nothing itself.
@@ -32,16 +31,7 @@ class LearningFilterSet(ListFilterSet):
         choices=vocabulary.LearningFormat.choices,
         q_for=via_field("format"),
     )
-    stage = FacetFilter(
-        label=_("Stage"),
-        choices=vocabulary.Stage.choices,
-        q_for=via_m2m(LearningOffer, "stages"),
-    )
-    region = FacetFilter(
-        label=_("Region"),
-        choices=vocabulary.Region.choices,
-        q_for=covering_regions(via_m2m(LearningOffer, "regions")),
-    )
+    stage, region = stage_and_region_filters(LearningOffer)
     role = FacetFilter(
         label=_("Who it is for"),
         choices=vocabulary.HelixRole.choices,
