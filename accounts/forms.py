@@ -1,5 +1,7 @@
 from allauth.account import app_settings
 from allauth.account.forms import SignupForm as AllauthSignupForm
+from django import forms
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 
@@ -19,3 +21,16 @@ class SignupForm(AllauthSignupForm):
             field = self.fields[self.honeypot_name]
             field.label = _("Leave this field empty")
             field.widget.attrs = {"tabindex": "-1", "autocomplete": "off"}
+
+
+class EmailLanguageForm(forms.ModelForm):
+    """The language of the platform's emails to this person (set at sign-up)."""
+
+    class Meta:
+        model = get_user_model()
+        fields = ["language"]
+        widgets = {"language": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)

@@ -94,6 +94,7 @@ def personal_data_export(*, user: User) -> dict:
         "account": {
             "email": user.email,
             "first_name": user.first_name,
+            "language_of_emails": user.language,
             "last_name": user.last_name,
             "date_joined": user.date_joined,
             "last_login": user.last_login,

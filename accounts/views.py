@@ -3,15 +3,18 @@
 import json
 
 from allauth.account.decorators import reauthentication_required
+from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import services
+from accounts.forms import EmailLanguageForm
 from innovations.models import Innovation
 from supporters.models import Supporter
 
@@ -27,6 +30,20 @@ def your_data(request: HttpRequest) -> HttpResponse:
             "supporter_count": Supporter.objects.filter(managers=user).count(),
         },
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def email_language(request: HttpRequest) -> HttpResponse:
+    """Choose the language of the emails: every mail, digests and allauth's included."""
+    form = EmailLanguageForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Saved: the platform writes to you in this language."))
+        return redirect("accounts:email-language")
+    response = render(request, "account/email_language.html", {"form": form})
+    add_never_cache_headers(response)
+    return response
 
 
 @login_required

@@ -14,14 +14,13 @@ from dataclasses import dataclass
 
 from django.conf import settings as django_settings
 from django.core import signing
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.http import QueryDict
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from connections.models import DigestSettings, Frequency, ListKind, SavedSearch
+from hubsi.emails import send_templated_mail
 
 logger = logging.getLogger(__name__)
 
@@ -124,28 +123,26 @@ def digest_sections(settings: DigestSettings, until) -> list[Section]:
 def send_digest(settings: DigestSettings, now) -> bool:
     """Send this user's digest for (covered_until, now] if anything matched; in any case
     record the window as covered. True when a mail was sent."""
-    with translation.override(django_settings.LANGUAGE_CODE):
+    # Links in the recipient's language (`/en/...` for English), as the mail itself.
+    with translation.override(settings.user.language or django_settings.LANGUAGE_CODE):
         sections = digest_sections(settings, now)
         if sections:
             unsubscribe = unsubscribe_url(settings)
             context = {
-                "site_url": django_settings.SITE_URL,
                 "sections": sections,
                 "frequency": settings.frequency,
                 "unsubscribe_url": unsubscribe,
                 "manage_url": django_settings.SITE_URL + reverse("connections:saved-search-list"),
             }
-            subject = " ".join(render_to_string("emails/digest_subject.txt", context).split())
-            body = render_to_string("emails/digest_body.txt", context)
-            EmailMultiAlternatives(
-                subject=subject,
-                body=body,
-                to=[settings.user.email],
+            send_templated_mail(
+                "digest",
+                [settings.user.email],
+                context,
                 headers={
                     "List-Unsubscribe": f"<{unsubscribe}>",
                     "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
                 },
-            ).send()
+            )
     # Stored after a successful send: a failure leaves the window open for the next run.
     with transaction.atomic():
         DigestSettings.objects.filter(pk=settings.pk).update(

@@ -14,7 +14,7 @@ from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.urls import reverse
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -47,7 +47,7 @@ def _mail(name: str, recipients: list[str], context: dict) -> None:
 
 
 def _request_url(contact_request: ContactRequest) -> str:
-    return reverse("connections:contact-request-detail", args=[contact_request.pk])
+    return reverse_lazy("connections:contact-request-detail", args=[contact_request.pk])
 
 
 @transaction.atomic
@@ -109,7 +109,7 @@ def contact_request_send(*, sender, target, message: str) -> ContactRequest:
             "target": str(target),
             "message": message,
             "url": _request_url(contact_request),
-            "dashboard_url": reverse("dashboard"),
+            "dashboard_url": reverse_lazy("dashboard"),
         },
     )
     logger.info("contact request %s sent", contact_request.pk)

@@ -16,8 +16,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.urls import reverse
+from django.urls import reverse_lazy
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -205,10 +206,11 @@ def edit_mode(obj: Publishable, revision: Revision | None) -> str:
 
 def owner_links(obj: models.Model) -> dict:
     """Paths for mail to owners: their dashboard and the content's own edit page (that of its
-    registered self-service kind; content without one links to the dashboard)."""
-    dashboard = reverse("dashboard")
+    registered self-service kind; content without one links to the dashboard). Lazy, so each
+    mail gets them in its recipient's language (`/en/...`)."""
+    dashboard = reverse_lazy("dashboard")
     kind = kind_for(obj)
-    edit = kind.url("edit", obj) if kind else dashboard
+    edit = lazy(kind.url, str)("edit", obj) if kind else dashboard
     return {"dashboard_url": dashboard, "edit_url": edit}
 
 
@@ -613,7 +615,7 @@ def invitation_create(*, obj: Publishable, by, email: str) -> tuple[OwnershipInv
         "object": obj,
         "invitation": invitation,
         "invited_by": by.get_full_name() or by.email,
-        "accept_url": reverse("invitation-accept", args=[token]),
+        "accept_url": reverse_lazy("invitation-accept", args=[token]),
     }
     transaction.on_commit(lambda: send_templated_mail("invitation", [email], context))
     return invitation, token

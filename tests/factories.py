@@ -2,7 +2,7 @@
 
 import itertools
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.models import User
 from funding.models import FundingOpportunity
@@ -27,6 +27,8 @@ def _published(status: str) -> dict:
 
 
 def make_user(email: str | None = None, *, password: str = "a-long-test-password", **extra):
+    # As at sign-up: the account's language of emails is the interface language in use.
+    extra.setdefault("language", translation.get_language() or "nl")
     return User.objects.create_user(email or f"user{_n()}@example.org", password, **extra)
 
 

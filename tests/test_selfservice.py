@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 from PIL import Image
 
 from hubsi import services
@@ -505,8 +506,9 @@ def test_the_request_for_changes_links_to_the_edit_page(
         services.content_request_changes(obj=innovation, by=curator, note="Meer cijfers.")
     body = mailoutbox[0].body
     assert "Meer cijfers." in body
-    assert reverse("innovations:edit-innovation", args=[innovation.slug]) in body
-    assert reverse("dashboard") in body
+    with translation.override(owner.language):  # the mail's links are in her language
+        assert reverse("innovations:edit-innovation", args=[innovation.slug]) in body
+        assert reverse("dashboard") in body
 
 
 def test_the_publication_mail_links_to_the_public_page_and_the_dashboard(

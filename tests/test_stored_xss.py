@@ -267,10 +267,14 @@ def test_a_curator_note_is_shown_escaped_to_the_owner(client, owner, returned_dr
 
 
 @pytest.mark.django_db
-def test_a_curator_note_reaches_the_owner_as_plain_text_only(mailoutbox, owner, returned_draft):
+def test_a_curator_note_reaches_the_owner_as_text_and_escaped_html(
+    mailoutbox, owner, returned_draft
+):
     (message,) = [m for m in mailoutbox if owner.email in m.to]
     assert NOTE in message.body
-    assert not getattr(message, "alternatives", None)  # no HTML part that could run it
+    (html,) = [part.content for part in message.alternatives if part.mimetype == "text/html"]
+    assert_no_markup(html)  # the HTML part shows the note, never runs it
+    assert ESCAPED in html
 
 
 @pytest.mark.django_db

@@ -41,8 +41,15 @@ def send_digest_like_message():
     message.send()
 
 
-def run_worker():
-    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+@pytest.fixture
+def run_worker(monkeypatch):
+    """`manage.py db_worker --batch`: runs what is due, then stops. The worker closes stale
+    database connections between tasks; here the test's data lives in one transaction on that
+    connection, so it is kept."""
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
+    return lambda: call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
 
 
 def test_a_message_is_delivered_whole_through_the_task(mailoutbox):
@@ -55,7 +62,7 @@ def test_a_message_is_delivered_whole_through_the_task(mailoutbox):
     assert message.alternatives[0].content == "<p>Tekst</p>"
 
 
-def test_with_the_database_queue_a_worker_sends_the_mail(settings, mailoutbox):
+def test_with_the_database_queue_a_worker_sends_the_mail(run_worker, settings, mailoutbox):
     settings.TASKS = DATABASE_QUEUE
     send_digest_like_message()
     assert mailoutbox == []  # the request only queued it
@@ -67,7 +74,7 @@ def test_with_the_database_queue_a_worker_sends_the_mail(settings, mailoutbox):
     assert DBTaskResult.objects.get().status == TaskResultStatus.SUCCESSFUL
 
 
-def test_a_change_that_rolls_back_sends_nothing(settings, mailoutbox):
+def test_a_change_that_rolls_back_sends_nothing(run_worker, settings, mailoutbox):
     settings.TASKS = DATABASE_QUEUE
     with pytest.raises(RuntimeError), transaction.atomic():
         send_digest_like_message()
@@ -78,7 +85,7 @@ def test_a_change_that_rolls_back_sends_nothing(settings, mailoutbox):
     assert not DBTaskResult.objects.exists()
 
 
-def test_a_failed_delivery_is_retried_later_with_a_growing_delay(settings, mailoutbox):
+def test_a_failed_delivery_is_retried_later_with_a_growing_delay(run_worker, settings, mailoutbox):
     settings.TASKS = DATABASE_QUEUE
     settings.EMAIL_DELIVERY_BACKEND = "tests.test_tasks.FailingBackend"
     before = timezone.now()
@@ -103,7 +110,7 @@ def test_a_failed_delivery_is_retried_later_with_a_growing_delay(settings, mailo
     assert [m.subject for m in mailoutbox] == ["Nieuw voor jou"]
 
 
-def test_delivery_gives_up_after_the_last_attempt(settings):
+def test_delivery_gives_up_after_the_last_attempt(run_worker, settings):
     settings.TASKS = DATABASE_QUEUE
     settings.EMAIL_DELIVERY_BACKEND = "tests.test_tasks.FailingBackend"
     send_digest_like_message()
@@ -124,7 +131,7 @@ def test_retry_delays_grow():
     ]
 
 
-def test_curators_see_failed_tasks_in_the_admin(settings, client, curator):
+def test_curators_see_failed_tasks_in_the_admin(run_worker, settings, client, curator):
     settings.TASKS = DATABASE_QUEUE
     settings.EMAIL_DELIVERY_BACKEND = "tests.test_tasks.FailingBackend"
     send_digest_like_message()

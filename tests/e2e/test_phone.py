@@ -79,3 +79,16 @@ def test_on_a_wide_screen_the_filters_and_navigation_show_without_a_click(page):
     assert not page.locator(".filters-panel > summary").is_visible()
     navigation = page.get_by_role("navigation", name="Hoofdnavigatie")
     assert navigation.get_by_role("link", name="Financiering").is_visible()
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_the_phone_states_pass_axe(page, assert_accessible, prefix):
+    """Menu open, filters open, chips shown: the states a phone user meets, in both languages."""
+    catalogue = build_catalogue(2)
+    page.set_viewport_size(PHONE)
+    page.goto(f"{prefix}/innovations/?challenge={catalogue['challenge'].slug}&q=warm")
+    assert_accessible(page, "filters closed, chips")
+    page.locator(".filters-panel > summary").click()
+    assert_accessible(page, "filters open")
+    page.locator(".site-menu > summary").click()
+    assert_accessible(page, "menu open")
