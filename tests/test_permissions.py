@@ -688,6 +688,9 @@ def admin_url(name: str, innovation) -> str:
         "id": innovation.owners.get().pk,
         "content_type_id": ContentType.objects.get_for_model(innovation).pk,
         "app_label": "innovations",
+        # An email of the admin's email previews (front/email_previews.py).
+        "name": "published",
+        "language": "nl",
     }
     parameters = [a or b for a, b in PARAMETER.findall(urls_with_an_object()[name])]
     return reverse(name, kwargs={parameter: values[parameter] for parameter in parameters})
