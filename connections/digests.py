@@ -34,6 +34,8 @@ def lists() -> dict:
     from funding.models import FundingOpportunity
     from innovations.filters import InnovationFilterSet
     from innovations.models import Innovation
+    from learning.filters import LearningFilterSet
+    from learning.models import LearningOffer
     from supporters.filters import SpaceFilterSet, SupporterFilterSet
     from supporters.models import ExperimentationSpace, Supporter
 
@@ -42,6 +44,7 @@ def lists() -> dict:
         ListKind.SUPPORTERS: (Supporter, SupporterFilterSet, "supporters:supporter-list"),
         ListKind.FUNDING: (FundingOpportunity, FundingFilterSet, "funding:funding-list"),
         ListKind.SPACES: (ExperimentationSpace, SpaceFilterSet, "supporters:space-list"),
+        ListKind.LEARNING: (LearningOffer, LearningFilterSet, "learning:offer-list"),
     }
 
 
@@ -74,6 +77,8 @@ def new_matches(saved_search: SavedSearch, since, until) -> tuple[list, int]:
     first PER_SEARCH, newest first, and how many there are in all."""
     model, filterset_class, _url = lists()[saved_search.list_kind]
     queryset = model.objects.published().filter(published_at__gt=since, published_at__lte=until)
+    if saved_search.list_kind == ListKind.LEARNING:
+        queryset = queryset.current()  # a past offer is news to no one
     filterset = filterset_class(QueryDict(saved_search.query), queryset=queryset)
     queryset = filterset.qs.order_by("-published_at", "-pk")
     count = queryset.count()

@@ -242,6 +242,7 @@ class ListKind(models.TextChoices):
     SUPPORTERS = "supporters", _("Supporters")
     FUNDING = "funding", _("Funding")
     SPACES = "spaces", _("Experimentation places")
+    LEARNING = "learning", _("Learning offers")
 
 
 class SavedSearch(models.Model):

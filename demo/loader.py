@@ -24,6 +24,7 @@ from funding.models import FundingOpportunity, today
 from hubsi import vocabulary
 from hubsi.models import Status
 from innovations.models import Challenge, Innovation, Theme
+from learning.models import LearningOffer, Practice
 from supporters.models import ExperimentationSpace, Supporter
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -67,6 +68,8 @@ class Kind:
     # Publishable content: how many days ago the n-th item of its status group was published
     # (distinct dates, so that sorting by "recent" means something).
     days_ago: Callable[[int], float] | None = None
+    # Extra values of the rows of a many-to-many relation with its own through model.
+    through_defaults: dict[str, dict] = field(default_factory=dict)
 
     def path(self, directory: Path) -> Path:
         return directory / self.file
@@ -178,6 +181,70 @@ KINDS = (
         derived=lambda slug, position: {"url": f"https://example.org/oproepen/{slug}"},
         days_ago=lambda n: 1 + 4 * n,
     ),
+    Kind(
+        "learning offers",
+        "learning.toml",
+        "offer",
+        LearningOffer,
+        required=("name", "provider", "format", "competences", "description", "regions"),
+        plain=(
+            "name",
+            "description",
+            "online",
+            "location",
+            "start_time",
+            "end_time",
+            "price",
+            "price_note",
+        ),
+        codes={
+            **COMMON_CODES,
+            "language": vocabulary.ContentLanguage,
+            "format": vocabulary.LearningFormat,
+            "competences": vocabulary.Competence,
+            "audiences": vocabulary.HelixRole,
+        },
+        refs={
+            "provider": "supporters.toml",
+            "space": "spaces.toml",
+            "challenges": "challenges.toml",
+            "themes": "themes.toml",
+        },
+        shorthands={
+            "starts_in_days": days_from_today("start_date"),
+            "ends_in_days": days_from_today("end_date"),
+            "register_within_days": days_from_today("registration_deadline"),
+        },
+        derived=lambda slug, position: {
+            "registration_url": f"https://example.org/inschrijven/{slug}"
+        },
+        days_ago=lambda n: 1 + 2 * n,
+    ),
+    Kind(
+        "practices",
+        "practices.toml",
+        "practice",
+        Practice,
+        required=("name_nl", "name_en", "summary_nl", "summary_en", "what_nl", "what_en"),
+        plain=tuple(
+            f"{text}_{language}"
+            for text in ("name", "summary", "what", "when", "how", "pitfalls")
+            for language in ("nl", "en")
+        )
+        + ("sources",),
+        codes={
+            "roles": vocabulary.HelixRole,
+            "instruments": vocabulary.Instrument,
+            "stages": vocabulary.Stage,
+        },
+        refs={
+            "challenges": "challenges.toml",
+            "themes": "themes.toml",
+            "innovations": "innovations.toml",
+        },
+        # The innovations named in the file apply the practice: confirmed links.
+        through_defaults={"innovations": {"confirmed": True}},
+    ),
 )
 
 
@@ -254,7 +321,9 @@ def strings(kind: Kind, item: dict, key: str, fail: Callable[[str], DemoError]) 
 # Inserting.
 
 
-def insert_rows(model: type[models.Model], rows: Sequence[Row]) -> None:
+def insert_rows(
+    model: type[models.Model], rows: Sequence[Row], through_defaults: dict | None = None
+) -> None:
     """bulk_create the instances, then the through rows of their many-to-many relations."""
     if not rows:
         return
@@ -271,7 +340,7 @@ def insert_rows(model: type[models.Model], rows: Sequence[Row]) -> None:
         target = f"{relation.m2m_reverse_field_name()}_id"
         through.objects.bulk_create(
             [
-                through(**{source: obj.pk, target: pk})
+                through(**{source: obj.pk, target: pk}, **(through_defaults or {}).get(name, {}))
                 for obj, links in rows
                 for pk in dict.fromkeys(links.get(name, ()))  # de-duplicated, order kept
             ],
@@ -279,12 +348,14 @@ def insert_rows(model: type[models.Model], rows: Sequence[Row]) -> None:
         )
 
 
-def insert_missing(model: type[models.Model], rows: Sequence[Row]) -> int:
+def insert_missing(
+    model: type[models.Model], rows: Sequence[Row], through_defaults: dict | None = None
+) -> int:
     """Insert the rows whose slug is not taken yet: what exists is never changed."""
     slugs = [obj.slug for obj, _ in rows]
     existing = set(model.objects.filter(slug__in=slugs).values_list("slug", flat=True))
     missing = [row for row in rows if row[0].slug not in existing]
-    insert_rows(model, missing)
+    insert_rows(model, missing, through_defaults)
     return len(missing)
 
 
@@ -349,7 +420,7 @@ def seed(now: datetime.datetime, directory: Path = DATA_DIR) -> dict[str, int]:
                 row = build(kind, item, ids, extra)
                 if row is not None:
                     rows.append(row)
-            created[kind.label] = insert_missing(kind.model, rows)
+            created[kind.label] = insert_missing(kind.model, rows, kind.through_defaults)
             if kind.file in referred:
                 ids[kind.file] = dict(kind.model.objects.values_list("slug", "pk"))
     return created

@@ -23,11 +23,14 @@ from funding.models import FundingOpportunity, today
 from hubsi import vocabulary
 from hubsi.models import Status
 from innovations.models import Challenge, Innovation, Theme
+from learning.models import LearningOffer
 from supporters.models import ExperimentationSpace, Supporter
 
 STAGES: list[str] = list(vocabulary.Stage.values)
 ROLES: list[str] = list(vocabulary.HelixRole.values)
 SUPPORT_TYPES: list[str] = list(vocabulary.SupportType.values)
+COMPETENCES: list[str] = list(vocabulary.Competence.values)
+FORMATS: list[str] = list(vocabulary.LearningFormat.values)
 INSTRUMENTS: list[str] = list(vocabulary.Instrument.values)
 LOCAL_REGIONS = [
     "antwerp",
@@ -69,6 +72,8 @@ class Fragments:
     supporter_intros: dict[str, list[str]]  # per helix role
     call_forms: dict[str, list[str]]  # per instrument
     amounts: dict[str, dict[str, list[int]]]  # per instrument that has amounts
+    learning_descriptions: list[str]
+    learning_forms: dict[str, list[str]]  # per learning format
 
     # The tables keyed by vocabulary codes, and the codes each must have (amounts: some of them).
     KEYED = {
@@ -77,6 +82,7 @@ class Fragments:
         "impacts": vocabulary.Stage,
         "supporter_intros": vocabulary.HelixRole,
         "call_forms": vocabulary.Instrument,
+        "learning_forms": vocabulary.LearningFormat,
     }
 
 
@@ -316,12 +322,58 @@ class Synthesizer:
         }
         return funding, links
 
+    def learning(self, n: int, provider_ids: Sequence[int]) -> Row:
+        """A learning offer: past, running, upcoming or self-paced, relative to today."""
+        rng = self.rng
+        day = today()
+        learning_format = rng.choice(FORMATS)
+        theme_pk, theme_name = rng.choice(self.themes)
+        timing = rng.choices(["upcoming", "running", "past", "self_paced"], [45, 15, 25, 15])[0]
+        start = end = None
+        if timing == "upcoming":
+            start = day + datetime.timedelta(days=rng.randint(1, 180))
+        elif timing == "running":
+            start = day - datetime.timedelta(days=rng.randint(0, 30))
+            end = day + datetime.timedelta(days=rng.randint(0, 90))
+        elif timing == "past":
+            start = day - datetime.timedelta(days=rng.randint(1, 365))
+        if start and learning_format in ("programme", "peer_learning", "coaching_track"):
+            end = end or start + datetime.timedelta(days=rng.randint(20, 120))
+        name = rng.choice(self.text.learning_forms[learning_format]).format(
+            theme=theme_name.lower()
+        )
+        slug = f"{slugify(name)}-{n}"
+        offer = LearningOffer(
+            provider_id=rng.choice(provider_ids),
+            name=name,
+            slug=slug,
+            format=learning_format,
+            description=rng.choice(self.text.learning_descriptions).format(
+                theme=theme_name.lower()
+            ),
+            online=learning_format == "course" or rng.random() < 0.2,
+            start_date=start,
+            end_date=end,
+            price=None if rng.random() < 0.5 else rng.choice([25, 60, 120, 250, 450]),
+            registration_url=f"https://example.org/inschrijven/{slug}",
+            **self.published(),
+        )
+        links = {
+            "competences": self.some(COMPETENCES, 1, 3),
+            "stages": self.some(STAGES, 1, 3),
+            "audiences": self.some(ROLES, 1, 3),
+            "challenges": [pk for pk, *_ in self.some(self.challenges, 0, 2)],
+            "themes": [theme_pk],
+            "regions": self.regions(),
+        }
+        return offer, links
+
 
 def top_up(
     targets: dict[str, int], now: datetime.datetime, say: Callable[[str], None]
 ) -> dict[str, int]:
     """Generate what is missing for each target (a count per `seed_demo` option: innovations,
-    supporters, spaces, funding); return how many of each kind were generated."""
+    supporters, spaces, funding, learning); return how many of each kind were generated."""
     run = functools.partial(generate, now=now, say=say, text=read_fragments())
     generated: dict[str, int] = {}
     if "innovations" in targets:
@@ -351,6 +403,19 @@ def top_up(
         )
         generated["funding opportunities"] = run(
             "funding", FundingOpportunity, targets["funding"], lambda s, n: s.funding(n, funders)
+        )
+    if "learning" in targets:
+        provider_ids = list(Supporter.objects.published().values_list("pk", flat=True))
+        if not provider_ids:
+            raise DemoError(
+                "No published supporter can provide learning offers: "
+                "publish one in the admin, or pass --supporters N as well."
+            )
+        generated["learning offers"] = run(
+            "learning",
+            LearningOffer,
+            targets["learning"],
+            lambda s, n: s.learning(n, provider_ids),
         )
     return generated
 

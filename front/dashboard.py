@@ -1,5 +1,6 @@
-"""The signed-in person's dashboard: their innovations, profiles and places, with what to do
-next (`hubsi.selfservice.dashboard.owned_entries`), their matches and contact requests."""
+"""The signed-in person's dashboard: their innovations, profiles, places and learning offers,
+with what to do next (`hubsi.selfservice.dashboard.owned_entries`), their matches and contact
+requests."""
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
@@ -8,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from hubsi.selfservice.dashboard import owned_entries
 from innovations.selfservice import INNOVATION
+from learning.selfservice import LEARNING_OFFER
 from supporters.selfservice import SPACE, SUPPORTER
 
 
@@ -22,6 +24,7 @@ def dashboard(request):
             "innovations": owned_entries(INNOVATION, request.user),
             "supporters": owned_entries(SUPPORTER, request.user),
             "spaces": owned_entries(SPACE, request.user),
+            "learning_offers": owned_entries(LEARNING_OFFER, request.user),
             "noindex": True,
         },
     )

@@ -6,6 +6,7 @@ from django.urls import path, reverse
 
 from funding.models import FundingOpportunity
 from innovations.models import Challenge, Innovation
+from learning.models import LearningOffer, Practice
 from supporters.models import ExperimentationSpace, Supporter
 
 
@@ -30,6 +31,8 @@ class StaticSitemap(BilingualSitemap):
             "supporters:supporter-list",
             "supporters:space-list",
             "funding:funding-list",
+            "learning:offer-list",
+            "learning:practice-list",
         ]
 
     def location(self, item):
@@ -65,6 +68,19 @@ class FundingSitemap(PublishedSitemap):
     model = FundingOpportunity
 
 
+class LearningSitemap(PublishedSitemap):
+    """Past offers keep their page but leave the sitemap, as they leave the lists."""
+
+    model = LearningOffer
+
+    def items(self):
+        return super().items().current().select_related(None)
+
+
+class PracticeSitemap(PublishedSitemap):
+    model = Practice  # `published()` is `active()`: public unless marked inactive
+
+
 class ChallengeSitemap(BilingualSitemap):
     def items(self):
         return Challenge.objects.active().only("slug").order_by("pk")
@@ -77,6 +93,8 @@ SITEMAPS = {
     "supporters": SupporterSitemap,
     "spaces": SpaceSitemap,
     "funding": FundingSitemap,
+    "learning": LearningSitemap,
+    "practices": PracticeSitemap,
 }
 
 

@@ -8,6 +8,7 @@ from front import insights
 from funding.models import FundingOpportunity
 from hubsi.search import by_relevance, highlighted, is_ranked, query_words, with_highlights
 from innovations.models import Challenge, Innovation, Theme
+from learning.models import LearningOffer, Practice
 from supporters.models import ExperimentationSpace, Supporter
 
 
@@ -31,8 +32,21 @@ class HomeView(TemplateView):
             "spaces": ExperimentationSpace.objects.published().count(),
             "funding": FundingOpportunity.objects.published().open_now().count(),
         }
+        # The next dated offers (past ones never; self-paced ones have no date to announce).
+        learning = list(
+            LearningOffer.objects.published()
+            .current()
+            .filter(start_date__isnull=False)
+            .for_listing()
+            .by_date()[:3]
+        )
         return super().get_context_data(
-            featured=featured, recent=recent, themes=themes, counts=counts, **kwargs
+            featured=featured,
+            recent=recent,
+            themes=themes,
+            counts=counts,
+            learning=learning,
+            **kwargs,
         )
 
 
@@ -89,6 +103,16 @@ class SearchView(TemplateView):
                     "funding:funding-list",
                     FundingOpportunity.objects.published().for_listing().search(q),
                 ),
+                (
+                    _("Learning offers"),
+                    "learning:offer-list",
+                    LearningOffer.objects.published().current().for_listing().search(q),
+                ),
+                (
+                    _("Practices"),
+                    "learning:practice-list",
+                    Practice.objects.active().search(q),
+                ),
             ]
             for label, list_url, queryset in sources:
                 count, items = self.best(queryset, q)
@@ -132,6 +156,15 @@ class ChallengeHubView(DetailView):
             .for_listing()
             .in_challenge(slug)
             .by_timing(),
+            "learning": LearningOffer.objects.published()
+            .current()
+            .for_listing()
+            .in_challenge(slug)
+            .by_date(),
+            "practices": Practice.objects.active()
+            .for_listing()
+            .applied_in_challenge(slug)
+            .order_by("name_nl", "pk"),
         }
         context = {}
         for name, queryset in sections.items():

@@ -6,26 +6,16 @@ from hubsi.filtering import (
     Always,
     FacetFilter,
     ListFilterSet,
-    covering_regions,
     sort_filter,
     via_field,
     via_m2m,
 )
-from supporters.filters import interest_filters
+from supporters.filters import interest_filters, stage_and_region_filters
 
 
 class FundingFilterSet(ListFilterSet):
     theme, challenge = interest_filters(FundingOpportunity)
-    stage = FacetFilter(
-        label=_("Stage"),
-        choices=vocabulary.Stage.choices,
-        q_for=via_m2m(FundingOpportunity, "stages"),
-    )
-    region = FacetFilter(
-        label=_("Region"),
-        choices=vocabulary.Region.choices,
-        q_for=covering_regions(via_m2m(FundingOpportunity, "regions")),
-    )
+    stage, region = stage_and_region_filters(FundingOpportunity)
     role = FacetFilter(
         label=_("Who can apply"),
         choices=vocabulary.HelixRole.choices,

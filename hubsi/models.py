@@ -1,7 +1,9 @@
 """Cross-app pieces: vocabulary tables and the publication life-cycle of user content."""
 
+import datetime
 import hashlib
 from datetime import timedelta
+from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -85,6 +87,22 @@ class Region(VocabularyTerm):
     class Meta(VocabularyTerm.Meta):
         verbose_name = _("region")
         verbose_name_plural = _("regions")
+
+
+class Competence(VocabularyTerm):
+    choices = vocabulary.Competence
+
+    class Meta(VocabularyTerm.Meta):
+        verbose_name = _("competence")
+        verbose_name_plural = _("competences")
+
+
+class Instrument(VocabularyTerm):
+    choices = vocabulary.Instrument
+
+    class Meta(VocabularyTerm.Meta):
+        verbose_name = _("funding instrument")
+        verbose_name_plural = _("funding instruments")
 
 
 class Status(models.TextChoices):
@@ -247,6 +265,16 @@ def stored_value(obj: models.Model, name: str):
     value = getattr(obj, field.attname)
     if isinstance(field, models.FileField):
         return value.name or ""
+    return json_safe(value)
+
+
+def json_safe(value):
+    """Dates, times and amounts as the text JSON can hold (a learning offer's dates and price);
+    `apply_values` reads them back through the model field."""
+    if isinstance(value, (datetime.date, datetime.time)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
     return value
 
 
@@ -352,7 +380,7 @@ def apply_values(obj: models.Model, values: dict) -> None:
         if field.many_to_many:
             related[name] = value
         else:
-            setattr(obj, field.attname, value)
+            setattr(obj, field.attname, field.to_python(value))
     obj.save()
     for name, value in related.items():
         getattr(obj, name).set(value)

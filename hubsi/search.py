@@ -108,6 +108,11 @@ SPECS: dict[str, SearchSpec] = {
         },
         links=("challenges", "themes"),
     ),
+    "learning.learningoffer": SearchSpec(
+        weights={"A": ("name",), "C": ("description",), "D": ("location", "price_note")},
+        links=("challenges", "themes"),
+        language_field="language",
+    ),
     "funding.fundingopportunity": SearchSpec(
         weights={"A": ("name",), "C": ("description",), "D": ("funder_name",)},
         links=("challenges", "themes"),

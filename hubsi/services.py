@@ -37,6 +37,7 @@ from hubsi.models import (
     SubmissionConsent,
     apply_values,
     hash_token,
+    json_safe,
     stored_value,
     transition_allowed,
 )
@@ -245,7 +246,7 @@ def _normalise(obj: models.Model, name: str, value):
         return field.storage.save(field.generate_filename(obj, value.name), value)
     if isinstance(value, models.Model):
         return value.pk
-    return value
+    return json_safe(value)
 
 
 def _file_fields(obj: models.Model, names) -> list[models.FileField]:

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "innovations",
     "supporters",
     "funding",
+    "learning",
     "connections",
     "front",
     "demo",

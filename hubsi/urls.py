@@ -40,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("", include("innovations.urls")),
     path("", include("supporters.urls")),
     path("", include("funding.urls")),
+    path("", include("learning.urls")),
     path("", include("connections.urls")),
     path(
         "privacy/",

@@ -58,6 +58,32 @@ class Instrument(models.TextChoices):
     IN_KIND = "in_kind", _("In kind")
 
 
+class Competence(models.TextChoices):
+    """What a learning offer strengthens: the competences for social innovation."""
+
+    PROBLEM_EXPLORATION = "problem_exploration", _("Understanding the problem")
+    SYSTEMS_THINKING = "systems_thinking", _("Systems thinking")
+    CO_CREATION = "co_creation", _("Co-creation and participation")
+    EXPERIMENTATION = "experimentation", _("Prototyping and testing")
+    PARTNERSHIPS = "partnerships", _("Building unusual partnerships")
+    IMPACT = "impact", _("Measuring and telling impact")
+    BUSINESS_MODEL = "business_model", _("Revenue and financing")
+    SCALING = "scaling", _("Scaling, also internationally")
+    INTRAPRENEURSHIP = "intrapreneurship", _("Social innovation inside an organisation")
+    POLICY = "policy", _("Working with and inside government")
+    DIGITAL = "digital", _("Digital skills")
+    LEADERSHIP = "leadership", _("Leading change, collaboration and communication")
+
+
+class LearningFormat(models.TextChoices):
+    PROGRAMME = "programme", _("Programme")
+    WORKSHOP = "workshop", _("Workshop")
+    COURSE = "course", _("Course, online or self-paced")
+    EVENT = "event", _("Event")
+    PEER_LEARNING = "peer_learning", _("Peer learning")
+    COACHING_TRACK = "coaching_track", _("Coaching track")
+
+
 class ContentLanguage(models.TextChoices):
     DUTCH = "nl", _("Dutch")
     ENGLISH = "en", _("English")

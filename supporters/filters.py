@@ -36,6 +36,20 @@ def interest_filters(model):
     return theme, challenge
 
 
+def stage_and_region_filters(model):
+    """Stage and region facets for content linked to stages and regions (funding, learning
+    offers): a region also matches what serves a wider area that contains it."""
+    stage = FacetFilter(
+        label=_("Stage"), choices=vocabulary.Stage.choices, q_for=via_m2m(model, "stages")
+    )
+    region = FacetFilter(
+        label=_("Region"),
+        choices=vocabulary.Region.choices,
+        q_for=covering_regions(via_m2m(model, "regions")),
+    )
+    return stage, region
+
+
 class SupporterFilterSet(ListFilterSet):
     theme, challenge = interest_filters(Supporter)
     stage = FacetFilter(

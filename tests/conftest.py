@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
@@ -94,11 +96,14 @@ def build_catalogue(size: int) -> dict:
         make_challenge,
         make_funding,
         make_innovation,
+        make_learning_offer,
+        make_practice,
         make_space,
         make_supporter,
         make_theme,
     )
 
+    soon = datetime.date.today() + datetime.timedelta(days=20)
     theme = make_theme(name_nl="Wonen", name_en="Housing", slug="housing")
     challenge = make_challenge(
         theme,
@@ -145,7 +150,32 @@ def build_catalogue(size: int) -> dict:
             regions=["flanders"],
             name=f"Energiefonds {index}",
         )
+        offer = make_learning_offer(
+            provider=supporter,
+            name=f"Leertraject energie {index}",
+            competences=["co_creation", "scaling"],
+            stages=["insight", "scaling"],
+            challenges=[challenge],
+            themes=[theme],
+            regions=["limburg", "flanders"],
+            audiences=["citizen", "civil_society"],
+            space=space,
+            start_date=soon,
+            start_time=datetime.time(9, 30),
+            end_time=datetime.time(16, 0),
+        )
         objects.setdefault("innovation", innovation)
+        practice = make_practice(
+            name_nl=f"Werkwijze sociaal aankopen {index}",
+            roles=["government", "business"],
+            instruments=["procurement", "grant"],
+            stages=["insight"],
+            challenges=[challenge],
+            themes=[theme],
+            applied_by=[innovation],
+        )
+        objects.setdefault("learning_offer", offer)
+        objects.setdefault("practice", practice)
         objects.setdefault("supporter", supporter)
         objects.setdefault("space", space)
         objects.setdefault("funding", funding)

@@ -9,6 +9,7 @@ from funding.models import FundingOpportunity
 from hubsi.models import Status
 from hubsi.search import update_search_vector
 from innovations.models import Challenge, Innovation, Theme
+from learning.models import LearningOffer, Practice, PracticeApplication
 from supporters.models import ExperimentationSpace, Supporter
 
 _seq = itertools.count(1)
@@ -156,6 +157,64 @@ def make_funding(
     funding.regions.set(regions)
     update_search_vector(funding)  # as services and the admin do after saving
     return funding
+
+
+def make_learning_offer(
+    *,
+    provider=None,
+    competences=("co_creation",),
+    stages=(),
+    challenges=(),
+    themes=(),
+    regions=(),
+    audiences=(),
+    status: str = Status.PUBLISHED,
+    **fields,
+) -> LearningOffer:
+    n = _n()
+    defaults = {
+        "name": f"Leertraject {n}",
+        "slug": f"learning-{n}",
+        "description": "Samen leren experimenteren met bewoners.",
+        "format": "workshop",
+        "provider": provider or make_supporter(),
+        "registration_url": "https://www.example.org/inschrijven",
+        **_published(status),
+    }
+    offer = LearningOffer.objects.create(**{**defaults, **fields})
+    offer.competences.set(competences)
+    offer.stages.set(stages)
+    offer.challenges.set(challenges)
+    offer.themes.set(themes)
+    offer.regions.set(regions)
+    offer.audiences.set(audiences)
+    update_search_vector(offer)  # as services and the admin do after saving
+    return offer
+
+
+def make_practice(
+    *, roles=(), instruments=(), stages=(), challenges=(), themes=(), applied_by=(), **fields
+) -> Practice:
+    """A practice in both languages; `applied_by` innovations are confirmed links."""
+    n = _n()
+    defaults = {
+        "slug": f"practice-{n}",
+        "name_nl": f"Werkwijze {n}",
+        "name_en": f"Practice {n}",
+        "summary_nl": "Een overheid werkt samen met sociale innovatoren.",
+        "summary_en": "A government works with social innovators.",
+        "what_nl": "Wat het is.",
+        "what_en": "What it is.",
+    }
+    practice = Practice.objects.create(**{**defaults, **fields})
+    practice.roles.set(roles)
+    practice.instruments.set(instruments)
+    practice.stages.set(stages)
+    practice.challenges.set(challenges)
+    practice.themes.set(themes)
+    for innovation in applied_by:
+        PracticeApplication.objects.create(practice=practice, innovation=innovation, confirmed=True)
+    return practice
 
 
 def verify_email(user: User) -> User:

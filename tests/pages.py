@@ -71,6 +71,30 @@ def _pages(language: str) -> list[PageType]:
         PageType("funding-list", lambda c: r("funding:funding-list")),
         PageType("funding-list-open", lambda c: r("funding:funding-list", query="open=1")),
         PageType("funding-detail", lambda c: r("funding:funding-detail", c["funding"].slug)),
+        PageType("learning-list", lambda c: r("learning:offer-list")),
+        PageType(
+            "learning-list-filtered",
+            lambda c: r(
+                "learning:offer-list",
+                query=f"challenge={c['challenge'].slug}&competence=co_creation&region=limburg"
+                "&q=energie",
+            ),
+        ),
+        PageType(
+            "learning-list-free-online-past",
+            lambda c: r("learning:offer-list", query="free=1&online=1&past=1&sort=recent"),
+        ),
+        PageType("learning-detail", lambda c: r("learning:offer-detail", c["learning_offer"].slug)),
+        PageType("practice-list", lambda c: r("learning:practice-list")),
+        PageType(
+            "practice-list-filtered",
+            lambda c: r(
+                "learning:practice-list",
+                query=f"challenge={c['challenge'].slug}&role=government&instrument=procurement"
+                "&stage=insight&q=werkwijze",
+            ),
+        ),
+        PageType("practice-detail", lambda c: r("learning:practice-detail", c["practice"].slug)),
         PageType("search", lambda c: r("search", query="q=energie")),
         PageType("insights", lambda c: r("insights")),
         PageType(
@@ -117,6 +141,23 @@ STAFF_PAGES: list[PageType] = [
     PageType("admin-supporters", lambda c: "/admin/supporters/supporter/", audience="staff"),
     PageType("admin-spaces", lambda c: "/admin/supporters/experimentationspace/", audience="staff"),
     PageType("admin-funding", lambda c: "/admin/funding/fundingopportunity/", audience="staff"),
+    PageType("admin-learning", lambda c: "/admin/learning/learningoffer/", audience="staff"),
+    PageType("admin-practices", lambda c: "/admin/learning/practice/", audience="staff"),
+    PageType(
+        "admin-practice-change",
+        lambda c: f"/admin/learning/practice/{c['practice'].pk}/change/",
+        audience="staff",
+    ),
+    PageType(
+        "admin-practice-claims",
+        lambda c: "/admin/learning/practiceapplication/?confirmed__exact=0",
+        audience="staff",
+    ),
+    PageType(
+        "admin-learning-change",
+        lambda c: f"/admin/learning/learningoffer/{c['learning_offer'].pk}/change/",
+        audience="staff",
+    ),
     PageType(
         "admin-funding-import",
         lambda c: "/admin/funding/fundingopportunity/import/",
@@ -173,6 +214,11 @@ MACHINE_PAGES: list[PageType] = [
     # The funding deadlines calendar (opendata/calendars.py).
     PageType(
         "funding-deadlines-ics", lambda c: "/funding/deadlines.ics?region=limburg", html=False
+    ),
+    PageType(
+        "learning-calendar",
+        lambda c: _reverse("learning:offer-calendar", query=f"challenge={c['challenge'].slug}"),
+        html=False,
     ),
 ]
 
@@ -472,6 +518,63 @@ def _supporter_pages(language: str) -> list[PageType]:
 
 
 SIGNED_IN_PAGES += _supporter_pages("nl") + _supporter_pages("en")
+
+
+# Learning offers (learning/selfservice.py): Sara manages the catalogue's published supporter,
+# which provides her draft offer.
+def owned_offer(c: dict):
+    if "owned_offer" not in c:
+        from accounts.models import User
+        from hubsi.models import Status
+        from tests.factories import make_learning_offer, make_user, verify_email
+
+        sara = User.objects.filter(email="sara@example.org").first()
+        sara = verify_email(sara or make_user("sara@example.org"))
+        c["supporter"].managers.add(sara)
+        c["owned_offer"] = make_learning_offer(
+            provider=c["supporter"],
+            status=Status.DRAFT,
+            name="Leren co-creëren",
+            slug="leren-co-creeren",
+            challenges=[c["challenge"]],
+            regions=["limburg"],
+        )
+    return c["owned_offer"]
+
+
+def _learning_pages(language: str) -> list[PageType]:
+    def r(name, *args, query=""):
+        return _reverse(name, *args, query=query, language=language)
+
+    def offer(c):
+        return owned_offer(c).slug
+
+    suffix = "" if language == "nl" else f"-{language}"
+    pages = [
+        PageType("learning-new", lambda c: owned_offer(c) and r("learning:new-offer")),
+        *(
+            PageType(
+                f"learning-step-{step}",
+                lambda c, step=step: r("learning:edit-offer-step", offer(c), step),
+            )
+            for step in ("offer", "practical")
+        ),
+        PageType("learning-preview", lambda c: r("learning:preview-offer", offer(c))),
+        PageType("learning-submit", lambda c: r("learning:submit-offer", offer(c))),
+        PageType("learning-delete", lambda c: r("learning:delete-offer", offer(c))),
+        PageType("dashboard-learning", lambda c: owned_offer(c) and r("dashboard")),
+        PageType(
+            "practice-claim",
+            lambda c: owned_draft(c) and r("learning:practice-claim", c["practice"].slug),
+        ),
+    ]
+    return [
+        PageType(p.name + suffix, p.url, "signed-in", p.status, p.html, frozenset({language}))
+        for p in pages
+    ]
+
+
+SIGNED_IN_PAGES += _learning_pages("nl") + _learning_pages("en")
 
 ALL_PAGES = PUBLIC_PAGES + STAFF_PAGES + MACHINE_PAGES + SIGNED_IN_PAGES
 

@@ -14,11 +14,13 @@ from django.utils import translation
 from funding.models import FundingOpportunity
 from hubsi.models import Status
 from innovations.models import Innovation
+from learning.models import LearningOffer
 from supporters.models import ExperimentationSpace, Supporter
 from tests.factories import (
     make_challenge,
     make_funding,
     make_innovation,
+    make_learning_offer,
     make_space,
     make_supporter,
 )
@@ -28,6 +30,7 @@ MAKERS = {
     Supporter: make_supporter,
     ExperimentationSpace: make_space,
     FundingOpportunity: make_funding,
+    LearningOffer: make_learning_offer,
 }
 REVIEWED_MODELS = list(MAKERS)
 
@@ -78,7 +81,7 @@ def curator_client(client, curator):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("model", [Innovation, Supporter, ExperimentationSpace])
+@pytest.mark.parametrize("model", [Innovation, Supporter, ExperimentationSpace, LearningOffer])
 def test_publish_action_publishes_submitted_content_and_logs_it(curator_client, curator, model):
     obj = MAKERS[model](status=Status.SUBMITTED)
 

@@ -49,6 +49,8 @@ from tests.factories import (
     make_draft_innovation,
     make_funding,
     make_innovation,
+    make_learning_offer,
+    make_practice,
     make_space,
     make_supporter,
     make_user,
@@ -162,6 +164,20 @@ SPACE_STEPS = {
         "region": "limburg",
     },
     "access": {"access": "Op aanvraag, gratis voor bewoners."},
+}
+LEARNING_STEPS = {
+    "offer": {
+        "name": "Leren co-creëren",
+        "language": "nl",
+        "format": "workshop",
+        "description": "Een dag samen leren co-creëren met bewoners.",
+        "competences": ["co_creation"],
+    },
+    "practical": {
+        "start_date": "2030-03-05",
+        "regions": ["limburg"],
+        "registration_url": "https://www.example.org/inschrijven",
+    },
 }
 CONSENT = {"may_publish": "on", "accepts_terms": "on"}
 
@@ -285,6 +301,13 @@ SPACE_URLS = {
     "submit": "supporters:submit-space",
     "delete": "supporters:delete-space",
 }
+LEARNING_URLS = {
+    "edit": "learning:edit-offer",
+    "step": "learning:edit-offer-step",
+    "preview": "learning:preview-offer",
+    "submit": "learning:submit-offer",
+    "delete": "learning:delete-offer",
+}
 FRESH_PASSWORD = {
     "password1": "een-nieuw-wachtwoord-2026",
     "password2": "een-nieuw-wachtwoord-2026",
@@ -295,11 +318,28 @@ ROWS: list[Row] = [
     *owner_pages("innovation", "innovation", INNOVATION_URLS, INNOVATION_STEPS, invite=True),
     *owner_pages("supporter", "supporter", SUPPORTER_URLS, SUPPORTER_STEPS, invite=True),
     *owner_pages("space", "space", SPACE_URLS, SPACE_STEPS, invite=False),
+    *owner_pages("learning", "learning", LEARNING_URLS, LEARNING_STEPS, invite=False),
     # Public pages: published only, for everyone alike.
     *public_page("innovation-detail", "innovation", "innovations:innovation-detail"),
     *public_page("supporter-detail", "supporter", "supporters:supporter-detail"),
     *public_page("space-detail", "space", "supporters:space-detail"),
     *public_page("funding-detail", "funding", "funding:funding-detail"),
+    *public_page("learning-detail", "learning", "learning:offer-detail"),
+    *public_page("practice-detail", "practice", "learning:practice-detail"),
+    # Owners say their innovation applies a practice: every signed-in person may open the
+    # page, but only the owner may claim her own innovation (for others it is no choice).
+    get(
+        "practice-claim", "claim-practice", "learning:practice-claim", slug, **signed_in_alike(200)
+    ),
+    post(
+        "practice-claim",
+        "claim-practice",
+        "learning:practice-claim",
+        slug,
+        lambda obj: {"innovations": [obj.sara_innovation.pk]},
+        other=200,
+        curator=200,
+    ),
     *public_page("challenge-hub", "challenge", "challenge-detail"),
     # The open-data API (opendata/api.py): the same rule as the pages, read-only.
     *public_page("api-innovation", "innovation", "api-innovations-detail"),
@@ -474,6 +514,19 @@ def make_object(kind: str, sara):
         return make_space(host=host, status=Status.DRAFT, access="Op aanvraag.")
     if kind == "published-space":
         return make_space(host=make_supporter(managers=[sara]), access="Op aanvraag.")
+    if kind == "learning":
+        provider = make_supporter(managers=[sara])
+        return make_learning_offer(provider=provider, status=Status.DRAFT, regions=["limburg"])
+    if kind == "published-learning":
+        return make_learning_offer(provider=make_supporter(managers=[sara]))
+    if kind == "practice":
+        return make_practice(is_active=False)
+    if kind == "published-practice":
+        return make_practice()
+    if kind == "claim-practice":
+        practice = make_practice()
+        practice.sara_innovation = make_innovation(owners=[sara])
+        return practice
     if kind == "funding":
         return make_funding(status=Status.DRAFT)
     if kind == "published-funding":
@@ -530,7 +583,7 @@ def forge(secret: str) -> str:
 
 
 STATE_APPS = (
-    *("accounts", "innovations", "supporters", "funding", "connections", "hubsi"),
+    *("accounts", "innovations", "supporters", "funding", "learning", "connections", "hubsi"),
     *("account", "mfa", "admin"),  # allauth's addresses and authenticators, the admin's log
 )
 
@@ -596,7 +649,7 @@ def test_who_may_use_the_url(client, sara, visitor, row, request):
 
 @pytest.mark.parametrize(
     "row",
-    [row for row in ROWS if row.kind in ("innovation", "supporter", "space")],
+    [row for row in ROWS if row.kind in ("innovation", "supporter", "space", "learning")],
     ids=lambda row: row.name,
 )
 def test_a_co_owner_may_as_well(client, sara, row):
@@ -604,6 +657,8 @@ def test_a_co_owner_may_as_well(client, sara, row):
     co_owner = verify_email(make_user("tom@example.org"))
     if obj.has_own_owners():
         obj.add_owner(co_owner)
+    elif hasattr(obj, "provider"):  # a learning offer: the co-managers of its provider
+        obj.provider.add_owner(co_owner)
     else:  # a place: the co-managers of its host
         obj.host.add_owner(co_owner)
     client.force_login(co_owner)

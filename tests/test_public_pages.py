@@ -1,5 +1,7 @@
 """Every registered page answers, in both languages, with a constant number of queries."""
 
+import datetime
+
 import pytest
 from django.core.cache import cache
 from django.db import connection
@@ -51,11 +53,18 @@ def test_query_count_does_not_grow_with_the_data(client, page, request):
 
 def build_catalogue_more(catalogue: dict, count: int) -> None:
     """Add published items linked to the same challenge, so every page has more to show."""
-    from tests.factories import make_funding, make_innovation, make_space, make_supporter
+    from tests.factories import (
+        make_funding,
+        make_innovation,
+        make_learning_offer,
+        make_practice,
+        make_space,
+        make_supporter,
+    )
 
     challenge, theme = catalogue["challenge"], catalogue["theme"]
     for index in range(count):
-        make_innovation(
+        more = make_innovation(
             name=f"Meer Warm Wonen {index}",
             challenges=[challenge],
             regions=["limburg", "antwerp"],
@@ -66,8 +75,25 @@ def build_catalogue_more(catalogue: dict, count: int) -> None:
         supporter = make_supporter(
             offers=["coaching"], challenges=[challenge], themes=[theme], regions=["limburg"]
         )
-        make_space(host=supporter, challenges=[challenge], open_to_citizens=True)
+        space = make_space(host=supporter, challenges=[challenge], open_to_citizens=True)
         make_funding(challenges=[challenge], regions=["flanders"], stages=["insight"])
+        make_learning_offer(
+            provider=supporter,
+            space=space,
+            challenges=[challenge],
+            stages=["insight"],
+            regions=["limburg"],
+            competences=["co_creation", "impact"],
+            audiences=["citizen"],
+            start_date=datetime.date.today() + datetime.timedelta(days=index + 1),
+        )
+        make_practice(
+            challenges=[challenge],
+            roles=["government"],
+            instruments=["procurement"],
+            stages=["insight"],
+            applied_by=[more],
+        )
 
 
 @pytest.mark.django_db

@@ -121,6 +121,19 @@ def test_options_top_published_content_up_with_generated_items():
 
 
 @pytest.mark.django_db
+def test_learning_offers_are_generated_past_running_upcoming_and_self_paced():
+    from learning.models import LearningOffer
+
+    out = seed("--learning", "200")
+
+    offers = LearningOffer.objects.published()
+    assert offers.count() >= 200
+    assert {offer.timing for offer in offers} == {"past", "running", "upcoming", "self_paced"}
+    assert not offers.annotate(n=Count("competences")).filter(n=0).exists()
+    assert "learning offers" in out and "Published now:" in out
+
+
+@pytest.mark.django_db
 def test_top_up_is_idempotent_too():
     seed("--innovations", "100")
     before = counts()

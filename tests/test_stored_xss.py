@@ -11,6 +11,7 @@ file name of an uploaded logo; contact request messages and replies, report deta
 saved search names (skipped while the connections app does not exist).
 """
 
+import datetime
 import io
 import re
 
@@ -25,6 +26,8 @@ from tests.factories import (
     make_challenge,
     make_funding,
     make_innovation,
+    make_learning_offer,
+    make_practice,
     make_space,
     make_supporter,
     make_theme,
@@ -100,6 +103,35 @@ def build_hostile_catalogue(owner) -> dict:
         stages=["insight"],
         eligible_roles=["citizen"],
     )
+    learning_offer = make_learning_offer(
+        provider=supporter,
+        name=hostile("leeraanbod"),
+        slug="hostile-learning",
+        description=hostile("leerbeschrijving"),
+        location="Genk <script>hubsiXss()</script>",
+        price_note=hostile("korting"),
+        space=space,
+        challenges=[challenge],
+        themes=[theme],
+        regions=["limburg"],
+        stages=["insight"],
+        start_date=datetime.date.today() + datetime.timedelta(days=5),
+    )
+    practice = make_practice(
+        slug="hostile-practice",
+        name_nl=hostile("werkwijze"),
+        name_en=hostile("practice"),
+        summary_nl=hostile("samenvatting"),
+        summary_en=hostile("summary"),
+        what_nl=hostile("wat"),
+        what_en=hostile("what"),
+        how_nl=hostile("hoe"),
+        how_en=hostile("how"),
+        sources=f"{hostile('bron')} https://example.org/bron",
+        challenges=[challenge],
+        themes=[theme],
+        applied_by=[innovation],
+    )
     return {
         "theme": theme,
         "challenge": challenge,
@@ -107,6 +139,8 @@ def build_hostile_catalogue(owner) -> dict:
         "supporter": supporter,
         "space": space,
         "funding": funding,
+        "learning_offer": learning_offer,
+        "practice": practice,
     }
 
 

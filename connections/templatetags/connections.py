@@ -14,6 +14,7 @@ SAVABLE_LISTS = {
     "supporters:supporter-list": ListKind.SUPPORTERS,
     "funding:funding-list": ListKind.FUNDING,
     "supporters:space-list": ListKind.SPACES,
+    "learning:offer-list": ListKind.LEARNING,
 }
 DASHBOARD_REQUESTS = 20  # the newest requests each way; older ones stay in the admin's history
 

@@ -171,8 +171,11 @@ class PreviewPage(OwnerView):
         kind, model = self.kind, self.kind.model
         values = editing.values(kind.all_field_names())
         many = {name for name in values if model._meta.get_field(name).many_to_many}
+        fields = {name: model._meta.get_field(name) for name in values if name not in many}
         shown = model(
-            **{name: value for name, value in values.items() if name not in many},
+            # Through the model field: a relation by its key, dates and amounts from the text
+            # pending changes keep them as.
+            **{field.attname: field.to_python(values[name]) for name, field in fields.items()},
             **{name: getattr(obj, name) for name in kind.preview_fields},
             pk=obj.pk,
             slug=obj.slug,

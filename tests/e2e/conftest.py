@@ -158,3 +158,5 @@ def _migration_data(transactional_db):
         create_permissions(config, verbosity=0)
     create_terms(global_apps, None)
     create_curators(global_apps, None)
+    import_module("hubsi.migrations.0007_learning_vocabulary").create_terms(global_apps, None)
+    import_module("learning.migrations.0002_curators").add_permissions(global_apps, None)

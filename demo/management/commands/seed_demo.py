@@ -1,10 +1,11 @@
 """`seed_demo`: the fictional Flemish demo content, and generated volume for performance work.
 
 The content is data (demo/data/*.toml, read by demo/loader.py): themes, challenges,
-innovations, supporters, experimentation places and funding opportunities, in Dutch (a few
-innovations in English). It is idempotent: items are keyed by slug and existing ones are never
-touched. `--innovations N` (and `--supporters`, `--spaces`, `--funding`) then top the published
-content up to N with generated rows (demo/volume.py).
+innovations, supporters, experimentation places, funding opportunities, learning offers and
+practices, in Dutch (a few innovations in English; practices in both). It is idempotent: items
+are keyed by slug and existing ones are never touched. `--innovations N` (and `--supporters`,
+`--spaces`, `--funding`, `--learning`) then top the published content up to N with generated
+rows (demo/volume.py).
 """
 
 import time
@@ -18,9 +19,10 @@ from funding.models import FundingOpportunity
 from hubsi.models import Region
 from hubsi.search import reindex, searchable_models
 from innovations.models import Innovation, Theme
+from learning.models import LearningOffer
 from supporters.models import ExperimentationSpace, Supporter
 
-KINDS = ("innovations", "supporters", "spaces", "funding")
+KINDS = ("innovations", "supporters", "spaces", "funding", "learning")
 
 
 class Command(BaseCommand):
@@ -72,7 +74,8 @@ class Command(BaseCommand):
                     f"{Innovation.objects.published().count()} innovations, "
                     f"{Supporter.objects.published().count()} supporters, "
                     f"{ExperimentationSpace.objects.published().count()} experimentation places, "
-                    f"{FundingOpportunity.objects.published().count()} funding opportunities."
+                    f"{FundingOpportunity.objects.published().count()} funding opportunities, "
+                    f"{LearningOffer.objects.published().count()} learning offers."
                 )
         except loader.DemoError as error:
             raise CommandError(str(error)) from error
