@@ -29,6 +29,8 @@ from funding.models import FundingOpportunity, today
 from hubsi.vocabulary import HelixRole, Region, Stage, SupportType
 from innovations.filters import InnovationFilterSet
 from innovations.models import Challenge, Innovation, Theme
+from learning.filters import LearningFilterSet
+from learning.models import LearningOffer
 from supporters.filters import SpaceFilterSet, SupporterFilterSet
 from supporters.models import ExperimentationSpace, Supporter
 
@@ -145,6 +147,12 @@ def published_innovations(selection: Selection):
 
 def published_supporters(selection: Selection):
     return selection.narrow(Supporter.objects.published(), SupporterFilterSet)
+
+
+def current_learning(selection: Selection):
+    """Published learning offers that are not past, narrowed as the learning list narrows
+    them (the list leaves past offers out too)."""
+    return selection.narrow(LearningOffer.objects.published().current(), LearningFilterSet)
 
 
 # --- The stage journey ----------------------------------------------------------------------
@@ -374,9 +382,11 @@ class AreaCount:
     innovations: int
     supporters: int
     spaces: int
+    learning: int
     innovations_url: str
     supporters_url: str
     spaces_url: str
+    learning_url: str
     path: str = ""
     label_x: float = 0
     label_y: float = 0
@@ -411,16 +421,18 @@ class RegionMap:
 
 
 def region_map(selection: Selection) -> RegionMap:
-    """Innovations, supporters and places per area, for the selection's theme and challenge
+    """Innovations, supporters, places and learning offers per area, for the selection's theme
+    and challenge
     (the map is the breakdown by region, so a region in the selection does not narrow it).
 
     An item counts in an area when it names the area itself; items naming a wider area are
-    counted once, in `wider`. Four queries, whatever the number of items.
+    counted once, in `wider`. Five queries, whatever the number of items.
     """
     topic = selection.without_region()
     innovations = published_innovations(topic)
     supporters = published_supporters(topic)
     spaces = topic.narrow(ExperimentationSpace.objects.published(), SpaceFilterSet)
+    learning = current_learning(topic)
     codes = [*MAP_AREAS, "wider"]
 
     def per_area(filterset_class, name, base):
@@ -433,6 +445,7 @@ def region_map(selection: Selection) -> RegionMap:
         "innovations": per_area(InnovationFilterSet, "region", innovations),
         "supporters": per_area(SupporterFilterSet, "region", supporters),
         "spaces": per_area(SpaceFilterSet, "region", spaces),
+        "learning": per_area(LearningFilterSet, "region", learning),
     }
     geometry = mapdata.load()
 
@@ -447,6 +460,7 @@ def region_map(selection: Selection) -> RegionMap:
             innovations_url=_link("innovations:innovation-list", topic.query(region=region)),
             supporters_url=_link("supporters:supporter-list", topic.query(region=region)),
             spaces_url=_link("supporters:space-list", topic.query(region=region)),
+            learning_url=_link("learning:offer-list", topic.query(region=region)),
             path=shape.get("path", ""),
             label_x=shape.get("label", [0, 0])[0],
             label_y=shape.get("label", [0, 0])[1],
@@ -501,7 +515,8 @@ def _space_points(spaces, municipalities: dict) -> tuple[list[Point], int, int]:
 class Week:
     starts: datetime.date
     ends: datetime.date
-    items: list = field(default_factory=list)
+    items: list = field(default_factory=list)  # funding deadlines
+    offers: list = field(default_factory=list)  # learning offers starting
 
 
 @dataclass(frozen=True)
@@ -509,14 +524,18 @@ class Calendar:
     starts: datetime.date  # today
     ends: datetime.date  # the last day of the twelfth week
     count: int
-    weeks: list[Week]  # only weeks with a deadline
+    weeks: list[Week]  # only weeks with a deadline or a learning offer starting
     open_url: str  # the funding list: open now or rolling, in the selection
     ics_url: str  # the same deadlines for a calendar app (opendata/calendars.py)
+    learning_count: int = 0
+    learning_url: str = ""  # the learning list in the selection
+    learning_ics_url: str = ""  # learning offers for a calendar app (learning/calendar.py)
 
 
 def calendar(selection: Selection, on: datetime.date | None = None) -> Calendar:
-    """Published funding with a deadline from today to the end of the twelfth week (weeks start
-    on Monday; this week is the first). One query; only the rows shown are read."""
+    """Published funding with a deadline, and published learning offers (not past) that start,
+    from today to the end of the twelfth week (weeks start on Monday; this week is the first).
+    Two queries; only the rows shown are read."""
     on = on or today()
     first_monday = on - datetime.timedelta(days=on.weekday())
     ends = first_monday + datetime.timedelta(weeks=CALENDAR_WEEKS, days=-1)
@@ -526,20 +545,35 @@ def calendar(selection: Selection, on: datetime.date | None = None) -> Calendar:
         .order_by("deadline", "name", "pk")
         .only("name", "slug", "funder_name", "deadline", "instrument")
     )
+    offers = (
+        current_learning(selection)
+        .filter(start_date__gte=on, start_date__lte=ends)
+        .select_related("provider")
+        .order_by("start_date", "name", "pk")
+    )
     weeks: dict[datetime.date, Week] = {}
-    count = 0
+
+    def week_of(day: datetime.date) -> Week:
+        monday = day - datetime.timedelta(days=day.weekday())
+        return weeks.setdefault(monday, Week(monday, monday + datetime.timedelta(days=6)))
+
+    count = learning_count = 0
     for item in rows:
-        monday = item.deadline - datetime.timedelta(days=item.deadline.weekday())
-        week = weeks.setdefault(monday, Week(monday, monday + datetime.timedelta(days=6)))
-        week.items.append(item)
+        week_of(item.deadline).items.append(item)
         count += 1
+    for offer in offers:
+        week_of(offer.start_date).offers.append(offer)
+        learning_count += 1
     return Calendar(
         starts=on,
         ends=ends,
         count=count,
-        weeks=list(weeks.values()),
+        weeks=sorted(weeks.values(), key=lambda week: week.starts),
         open_url=_link("funding:funding-list", selection.query(open="1")),
         ics_url=_link("funding-deadlines", selection.query()),
+        learning_count=learning_count,
+        learning_url=_link("learning:offer-list", selection.query()),
+        learning_ics_url=_link("learning:offer-calendar", selection.query()),
     )
 
 

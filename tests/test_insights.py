@@ -16,11 +16,13 @@ from funding.models import FundingOpportunity
 from hubsi.models import Status
 from hubsi.vocabulary import HelixRole, Region, Stage, SupportType, regions_covering
 from innovations.models import Innovation
+from learning.models import LearningOffer
 from supporters.models import ExperimentationSpace, Supporter
 from tests.factories import (
     make_challenge,
     make_funding,
     make_innovation,
+    make_learning_offer,
     make_space,
     make_supporter,
     make_theme,
@@ -134,6 +136,77 @@ def ecosystem(db):
         challenges=[energy],
         deadline=today + datetime.timedelta(days=5),
     )
+    day = datetime.timedelta(days=1)
+    make_learning_offer(
+        provider=knowledge,
+        name="Starts soon",
+        challenges=[energy],
+        regions=["limburg"],
+        start_date=today + 2 * day,
+    )
+    make_learning_offer(
+        provider=knowledge,
+        name="Wide course",
+        themes=[housing],
+        regions=["flanders", "limburg"],
+        start_date=today + 30 * day,
+        end_date=today + 60 * day,
+    )
+    make_learning_offer(
+        provider=knowledge,
+        name="Care today",
+        challenges=[lonely],
+        regions=["brussels"],
+        start_date=today,
+    )
+    make_learning_offer(
+        provider=knowledge, name="Self-paced", challenges=[energy], regions=["antwerp"]
+    )
+    make_learning_offer(
+        provider=knowledge,
+        name="Running",
+        challenges=[energy],
+        regions=["limburg"],
+        start_date=today - 5 * day,
+        end_date=today + 5 * day,
+    )
+    make_learning_offer(
+        provider=knowledge,
+        name="Far away",
+        challenges=[energy],
+        regions=["limburg"],
+        start_date=today + 100 * day,
+    )
+    make_learning_offer(
+        provider=knowledge,
+        name="Over",
+        challenges=[energy],
+        regions=["limburg"],
+        start_date=today - 10 * day,
+        end_date=today - day,
+    )
+    make_learning_offer(
+        provider=knowledge,
+        name="Draft course",
+        status=Status.DRAFT,
+        challenges=[energy],
+        regions=["limburg"],
+        start_date=today + 3 * day,
+    )
+    make_learning_offer(
+        name="Hidden provider",
+        provider=hidden_host,
+        challenges=[energy],
+        regions=["limburg"],
+        start_date=today + 4 * day,
+    )
+    make_learning_offer(
+        provider=knowledge,
+        name="Belgian care",
+        challenges=[lonely],
+        regions=["belgium"],
+        start_date=today + 9 * day,
+    )
     return {"housing": housing, "care": care, "energy": energy, "other": other, "lonely": lonely}
 
 
@@ -175,6 +248,28 @@ def spaces_in(theme=None, challenge=None):
             Q(challenges__slug=challenge) | Q(themes__challenges__slug=challenge)
         )
     return ExperimentationSpace.objects.filter(pk__in=queryset.values("pk"))
+
+
+def learning_in(theme=None, challenge=None, region=None, on=None):
+    """Published offers of a published provider that are not past (their last day, the end
+    date else the start date, is today or later; no dates: never past)."""
+    on = on or timezone.localdate()
+    queryset = LearningOffer.objects.filter(
+        status=Status.PUBLISHED, provider__status=Status.PUBLISHED
+    ).filter(
+        Q(end_date__gte=on)
+        | Q(end_date__isnull=True, start_date__gte=on)
+        | Q(end_date__isnull=True, start_date__isnull=True)
+    )
+    if theme:
+        queryset = queryset.filter(Q(themes__slug=theme) | Q(challenges__theme__slug=theme))
+    if challenge:
+        queryset = queryset.filter(
+            Q(challenges__slug=challenge) | Q(themes__challenges__slug=challenge)
+        )
+    if region:
+        queryset = queryset.filter(regions__code__in=regions_covering([region]))
+    return LearningOffer.objects.filter(pk__in=queryset.values("pk"))
 
 
 def count_with(queryset, **lookup) -> int:
@@ -299,22 +394,24 @@ def test_needs_equal_the_database(client, ecosystem, selection):
 @pytest.mark.parametrize("selection", SELECTIONS, ids=_query)
 def test_map_counts_each_region_itself_and_wider_areas_once(client, ecosystem, selection):
     tables = tables_of(client.get(f"/en/insights/?{_query(selection)}"))
-    table = tables["Innovations, supporters and experimentation places per region"]
+    table = tables["Innovations, supporters, experimentation places and learning offers per region"]
     # The map is the breakdown by region: a region in the selection does not narrow it.
     topic = {name: value for name, value in selection.items() if name != "region"}
     innovations, supporters = innovations_in(**topic), supporters_in(**topic)
-    spaces = spaces_in(**topic)
+    spaces, learning = spaces_in(**topic), learning_in(**topic)
     for code in PROVINCES_AND_BRUSSELS:
         expected = [
             count_with(innovations, regions__code=code),
             count_with(supporters, regions__code=code),
             count_with(spaces, region=code),
+            count_with(learning, regions__code=code),
         ]
         assert numbers(table[str(Region(code).label)]) == expected, code
     assert numbers(table["All of Flanders, Belgium or Europe"]) == [
         count_with(innovations, regions__code__in=WIDER),
         count_with(supporters, regions__code__in=WIDER),
         count_with(spaces, region__in=WIDER),
+        count_with(learning, regions__code__in=WIDER),
     ]
 
 
@@ -322,7 +419,7 @@ def test_the_wider_row_links_to_exactly_its_items(client, ecosystem):
     """The wider-area row links to `region=flanders`, whose lists are exactly that row; a
     province's list also shows the wider items, so it is its own row plus what is only wide."""
     region_map = client.get("/en/insights/").context["map"]
-    for kind in ("innovations", "supporters", "spaces"):
+    for kind in ("innovations", "supporters", "spaces", "learning"):
         listed = client.get(getattr(region_map.wider, f"{kind}_url")).content.decode()
         found = re.search(r'class="results__count"[^>]*>\s*(\d+) results?', listed)
         assert int(found.group(1)) == getattr(region_map.wider, kind), kind
@@ -409,6 +506,47 @@ def test_calendar_follows_the_selection(client, ecosystem):
     assert [item.name for week in calendar.weeks for item in week.items] == ["Today"]
 
 
+@pytest.mark.parametrize("selection", SELECTIONS, ids=_query)
+def test_calendar_lists_learning_offers_starting_in_the_next_twelve_weeks(
+    client, ecosystem, selection
+):
+    response = client.get(f"/en/insights/?{_query(selection)}")
+    calendar = response.context["calendar"]
+    today = timezone.localdate()
+    ends = today - datetime.timedelta(days=today.weekday()) + datetime.timedelta(days=83)
+    expected = list(
+        learning_in(**selection)
+        .filter(start_date__gte=today, start_date__lte=ends)
+        .order_by("start_date", "name")
+        .values_list("name", flat=True)
+    )
+    shown = [offer.name for week in calendar.weeks for offer in week.offers]
+    assert shown == expected
+    assert calendar.learning_count == len(expected)
+    assert [week.starts for week in calendar.weeks] == sorted(w.starts for w in calendar.weeks)
+    for week in calendar.weeks:
+        assert week.starts.weekday() == 0
+        assert all(week.starts <= offer.start_date <= week.ends for offer in week.offers)
+    html = response.content.decode()
+    for offer in LearningOffer.objects.filter(name__in=expected):
+        assert f'<a href="{offer.get_absolute_url()}">{offer.name}</a>' in html
+    if not selection:
+        assert shown == ["Care today", "Starts soon", "Belgian care", "Wide course"]
+    if selection == {"challenge": "energy-poverty", "region": "limburg"}:
+        assert shown == ["Starts soon", "Wide course"]
+
+
+def test_the_calendar_links_the_learning_offers_as_icalendar(client, ecosystem):
+    response = client.get("/en/insights/?challenge=energy-poverty&region=limburg")
+    calendar = response.context["calendar"]
+    query = "challenge=energy-poverty&region=limburg"
+    assert calendar.learning_ics_url == f"/en/learning/calendar.ics?{query}"
+    assert calendar.learning_url == f"/en/learning/?{query}"
+    html = response.content.decode()
+    assert f'href="{calendar.learning_ics_url.replace("&", "&amp;")}"' in html
+    assert client.get(calendar.learning_ics_url)["Content-Type"].startswith("text/calendar")
+
+
 @pytest.mark.parametrize(
     "selection", [{"challenge": "energy-poverty"}, {"theme": "housing", "region": "limburg"}]
 )
@@ -473,16 +611,17 @@ def test_query_count_is_constant(client, ecosystem, django_assert_num_queries):
     4-5 innovations with each helix role in the partnership; wanting each role
     6 supporters per helix role
     7-8 innovations needing each support type; supporters offering each
-    9-11 innovations, supporters and places per area of the map
-    12 places per municipality
-    13 funding deadlines of the coming twelve weeks
+    9-12 innovations, supporters, places and learning offers (new) per area of the map
+    13 places per municipality
+    14 funding deadlines of the coming twelve weeks
+    15 learning offers starting in the coming twelve weeks, with their provider (new)
     """
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(15):
         client.get("/insights/?challenge=energy-poverty&region=limburg")
     make_innovation(challenges=[ecosystem["energy"]], regions=["limburg"], needs=["coaching"])
     with CaptureQueriesContext(connection) as queries:
         client.get("/insights/?challenge=energy-poverty&region=limburg&theme=housing")
-    assert len(queries) == 13
+    assert len(queries) == 15
 
 
 def test_hidden_content_never_counts(client, ecosystem):
