@@ -42,7 +42,9 @@ class ListFeed(Feed):
 
     def get_object(self, request, *args, **kwargs):
         filterset = self.kind.list_view.filterset_class(
-            request.GET, queryset=self.kind.model.objects.published(), request=request
+            request.GET,
+            queryset=self.kind.current(self.kind.model.objects.published()),
+            request=request,
         )
         self.request_path = request.path
         self.querystring = filterset.data.urlencode()

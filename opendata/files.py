@@ -26,6 +26,7 @@ from opendata.kinds import (
     TERMS,
     URL,
     OpenKind,
+    listed,
     represent,
 )
 
@@ -74,7 +75,7 @@ def csv_row(kind: OpenKind, item: dict) -> list[str]:
 def items_of(kind: OpenKind):
     """Each published item as its fields' values, in chunks of 500 (each chunk with its
     prefetches), so memory stays bounded whatever the size of the catalogue."""
-    queryset = kind.queryset().order_by("pk")
+    queryset = listed(kind).order_by("pk")
     for obj in queryset.iterator(chunk_size=500):
         yield represent(kind, obj)
 

@@ -6,7 +6,7 @@ what the fields need, and its fields. Each field has a stable name, a type, a me
 example (the open-data page lists them), and reads its value from an item. The API, the
 feeds, the downloadable files and their JSON schema are all derived from these declarations.
 
-Adding a kind (learning offers, practices) is one `OpenKind(...)` in `KINDS`.
+Adding a kind is one `OpenKind(...)` in `KINDS`.
 """
 
 from collections.abc import Callable
@@ -16,6 +16,7 @@ from functools import cache
 from django.conf import settings
 from django.db.models import TextChoices
 from django.utils import translation
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from funding.models import FundingOpportunity
@@ -24,6 +25,8 @@ from hubsi import vocabulary
 from hubsi.models import Status
 from innovations.models import Challenge, Innovation
 from innovations.views import ChallengeListView, InnovationListView
+from learning.models import LearningOffer, Practice
+from learning.views import LearningListView, PracticeListView
 from supporters.models import ExperimentationSpace, Supporter
 from supporters.views import SpaceListView, SupporterListView
 
@@ -64,6 +67,14 @@ class OpenKind:
     language: Callable = lambda obj: None
     # schema.org JSON-LD of its detail page (opendata/receivers.py), without "@context".
     structured_data: Callable | None = None
+    # What the files and the feed hold of `queryset()`: learning leaves past offers out (the
+    # API reads `queryset()` itself, as the list and the detail page do with `past=1`).
+    current: Callable = lambda queryset: queryset
+
+
+def listed(kind: OpenKind):
+    """The items of the downloadable files."""
+    return kind.current(kind.queryset())
 
 
 # Values -----------------------------------------------------------------------------------
@@ -500,8 +511,229 @@ CHALLENGES = OpenKind(
     ],
 )
 
+
+def learning_structured_data(obj) -> dict:
+    """An Event with dates; a self-paced offer (no dates) is a Course."""
+    event = obj.start_date is not None or obj.end_date is not None
+    data = {
+        "@type": "Event" if event else "Course",
+        "name": obj.name,
+        "description": obj.description,
+        "url": page_url(obj),
+        "inLanguage": obj.language,
+        # An Event's organiser, a Course's provider: the same supporter.
+        ("organizer" if event else "provider"): {
+            "@type": "Organization",
+            "name": obj.provider.name,
+        },
+        "isAccessibleForFree": obj.is_free,
+    }
+    if event:
+        data["startDate"] = date_text(obj.start_date or obj.end_date)
+        data["endDate"] = date_text(obj.end_date or obj.start_date)
+        data["eventAttendanceMode"] = "https://schema.org/" + (
+            "OnlineEventAttendanceMode" if obj.online else "OfflineEventAttendanceMode"
+        )
+        place = named(obj.space) if obj.space else None
+        if obj.online:
+            data["location"] = {"@type": "VirtualLocation", "url": page_url(obj)}
+        elif place or obj.location:
+            data["location"] = {
+                "@type": "Place",
+                "name": place["label_nl"] if place else obj.location,
+            }
+    if obj.price:
+        data["offers"] = {
+            "@type": "Offer",
+            "price": str(obj.price),
+            "priceCurrency": "EUR",
+            **({"url": obj.registration_url} if obj.registration_url else {}),
+        }
+    return data
+
+
+LEARNING = OpenKind(
+    name="learning",
+    label=_("Learning offers"),
+    model=LearningOffer,
+    list_view=LearningListView,
+    queryset=lambda: LearningOffer.objects.published().for_detail(),
+    current=lambda queryset: queryset.current(),
+    summary=lambda obj: obj.description,
+    language=lambda obj: obj.language,
+    structured_data=learning_structured_data,
+    fields=[
+        slug_field("samen-experimenteren-genk"),
+        Field("name", TEXT, _("Name of the learning offer"), "Samen experimenteren", attr("name")),
+        url_field("https://hubsi.be/learning/samen-experimenteren-genk/"),
+        Field("language", TEXT, _("Language of the texts: nl or en"), "nl", attr("language")),
+        Field(
+            "provider",
+            TERM,
+            _("The supporter that offers it"),
+            "energiehuis-limburg",
+            lambda obj: named(obj.provider),
+        ),
+        Field(
+            "description",
+            TEXT,
+            _("What you learn"),
+            "Samen leren experimenteren met bewoners.",
+            attr("description"),
+        ),
+        Field(
+            "format",
+            TERM,
+            _("Format"),
+            "workshop",
+            lambda obj: term(vocabulary.LearningFormat, obj.format),
+        ),
+        Field(
+            "competences",
+            TERMS,
+            _("Competences it strengthens"),
+            "co_creation",
+            codes(vocabulary.Competence, "competences"),
+        ),
+        Field("stages", TERMS, _("Stages it suits"), "insight", codes(vocabulary.Stage, "stages")),
+        challenges_field(_("Challenges")),
+        themes_field(_("Themes")),
+        regions_field(_("Regions")),
+        Field(
+            "audiences",
+            TERMS,
+            _("Who it is for (helix roles)"),
+            "government",
+            codes(vocabulary.HelixRole, "audiences"),
+        ),
+        Field(
+            "place",
+            TERM,
+            _("The experimentation place where it happens, when it has one"),
+            "proefwoning-genk",
+            lambda obj: named(obj.space),
+            nullable=True,
+        ),
+        Field("location", TEXT, _("Where"), "Genk", attr("location")),
+        Field("online", BOOLEAN, _("Online"), "false", attr("online")),
+        Field(
+            "start_date",
+            DATE,
+            _("Start date (ISO 8601); empty for a self-paced offer"),
+            "2026-09-15",
+            lambda obj: date_text(obj.start_date),
+            nullable=True,
+        ),
+        Field(
+            "end_date",
+            DATE,
+            _("End date (ISO 8601)"),
+            "2026-09-16",
+            lambda obj: date_text(obj.end_date),
+            nullable=True,
+        ),
+        Field(
+            "registration_deadline",
+            DATE,
+            _("Registration deadline (ISO 8601)"),
+            "2026-09-01",
+            lambda obj: date_text(obj.registration_deadline),
+            nullable=True,
+        ),
+        Field(
+            "price",
+            TEXT,
+            _("Price in EUR, with two decimals; empty when it is free"),
+            "25.00",
+            lambda obj: f"{obj.price:.2f}" if obj.price else None,
+            nullable=True,
+        ),
+        Field("free", BOOLEAN, _("Free"), "true", attr("is_free")),
+        Field(
+            "price_note",
+            TEXT,
+            _("Reductions"),
+            "Gratis voor burgers.",
+            attr("price_note"),
+        ),
+        Field(
+            "registration_url",
+            URL,
+            _("Where to register"),
+            "https://example.org/inschrijven",
+            attr("registration_url"),
+        ),
+        published_field(),
+    ],
+)
+
+
+PRACTICE_TEXTS = [
+    ("name", _("Name"), "Sociale aankopen", "Social procurement"),
+    ("summary", _("Summary"), "De overheid koopt sociaal aan.", "Government buys socially."),
+    ("what", _("What it is"), "Een werkwijze ...", "A way of working ..."),
+    ("when", _("When it fits"), "Als ...", "When ..."),
+    ("how", _("How to start"), "Begin met ...", "Start with ..."),
+    ("pitfalls", _("Pitfalls"), "Let op ...", "Watch out for ..."),
+]
+
+
+def practice_text_fields() -> list[Field]:
+    fields = []
+    for name, label, example_nl, example_en in PRACTICE_TEXTS:
+        fields += [
+            Field(
+                f"{name}_nl",
+                TEXT,
+                format_lazy("{label} ({language})", label=label, language=_("Dutch")),
+                example_nl,
+                attr(f"{name}_nl"),
+            ),
+            Field(
+                f"{name}_en",
+                TEXT,
+                format_lazy("{label} ({language})", label=label, language=_("English")),
+                example_en,
+                attr(f"{name}_en"),
+            ),
+        ]
+    return fields
+
+
+PRACTICES = OpenKind(
+    name="practices",
+    label=_("Practices"),
+    model=Practice,
+    list_view=PracticeListView,
+    queryset=lambda: Practice.objects.active().for_detail(),
+    fields=[
+        slug_field("social-procurement"),
+        *practice_text_fields()[:2],
+        url_field("https://hubsi.be/practices/social-procurement/"),
+        *practice_text_fields()[2:],
+        Field(
+            "roles",
+            TERMS,
+            _("Helix roles it brings together"),
+            "government",
+            codes(vocabulary.HelixRole, "roles"),
+        ),
+        Field(
+            "instruments",
+            TERMS,
+            _("Funding instruments"),
+            "grant",
+            codes(vocabulary.Instrument, "instruments"),
+        ),
+        Field("stages", TERMS, _("Stages"), "insight", codes(vocabulary.Stage, "stages")),
+        challenges_field(_("Challenges")),
+        themes_field(_("Themes")),
+    ],
+)
+
 KINDS: dict[str, OpenKind] = {
-    kind.name: kind for kind in (INNOVATIONS, CHALLENGES, SUPPORTERS, SPACES, FUNDING)
+    kind.name: kind
+    for kind in (INNOVATIONS, CHALLENGES, SUPPORTERS, SPACES, FUNDING, LEARNING, PRACTICES)
 }
 
 

@@ -173,7 +173,15 @@ MACHINE_PAGES: list[PageType] = [
     # The open-data API (opendata/api.py), with facets so their queries are counted too.
     *(
         PageType(f"api-{kind}-list", lambda c, kind=kind: f"/api/v1/{kind}/?facets=1", html=False)
-        for kind in ("innovations", "challenges", "supporters", "spaces", "funding")
+        for kind in (
+            "innovations",
+            "challenges",
+            "supporters",
+            "spaces",
+            "funding",
+            "learning",
+            "practices",
+        )
     ),
     PageType(
         "api-innovations-filtered",
@@ -201,6 +209,21 @@ MACHINE_PAGES: list[PageType] = [
     PageType(
         "api-challenge-detail", lambda c: f"/api/v1/challenges/{c['challenge'].slug}/", html=False
     ),
+    PageType(
+        "api-learning-filtered",
+        lambda c: (
+            f"/api/v1/learning/?challenge={c['challenge'].slug}&free=1&past=1&sort=recent&facets=1"
+        ),
+        html=False,
+    ),
+    PageType(
+        "api-learning-detail",
+        lambda c: f"/api/v1/learning/{c['learning_offer'].slug}/",
+        html=False,
+    ),
+    PageType(
+        "api-practice-detail", lambda c: f"/api/v1/practices/{c['practice'].slug}/", html=False
+    ),
     PageType("api-schema", lambda c: "/api/v1/schema/", html=False),
     # Atom feeds of the lists (opendata/feeds.py), with filters, in both languages.
     PageType(
@@ -211,6 +234,11 @@ MACHINE_PAGES: list[PageType] = [
     PageType("feed-supporters-en", lambda c: "/en/supporters/feed/?support=coaching", html=False),
     PageType("feed-spaces", lambda c: "/spaces/feed/?open=1", html=False),
     PageType("feed-funding", lambda c: "/funding/feed/?open=1&region=limburg", html=False),
+    PageType(
+        "feed-learning-en",
+        lambda c: f"/en/learning/feed/?challenge={c['challenge'].slug}&online=1",
+        html=False,
+    ),
     # The funding deadlines calendar (opendata/calendars.py).
     PageType(
         "funding-deadlines-ics", lambda c: "/funding/deadlines.ics?region=limburg", html=False

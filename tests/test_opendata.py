@@ -21,13 +21,16 @@ from accounts.models import User
 from hubsi import vocabulary
 from hubsi.models import Status
 from hubsi.views import FilteredListView
+from learning.models import LearningOffer
 from opendata import files
-from opendata.kinds import KINDS
+from opendata.kinds import KINDS, listed
 from tests.conftest import build_catalogue
 from tests.factories import (
     make_challenge,
     make_funding,
     make_innovation,
+    make_learning_offer,
+    make_practice,
     make_space,
     make_supporter,
     make_theme,
@@ -58,6 +61,7 @@ def varied_catalogue(rng: random.Random, size: int = 14) -> dict:
         return rng.sample([c for c, _ in choices], rng.randint(0, most))
 
     supporters = []
+    today = datetime.date.today()
     for i in range(size):
         make_innovation(
             name=f"{rng.choice(['Warm', 'Koud', 'Samen'])} Wonen {i}",
@@ -79,7 +83,7 @@ def varied_catalogue(rng: random.Random, size: int = 14) -> dict:
             regions=some(vocabulary.Region.choices),
         )
         supporters.append(supporter)
-        make_space(
+        space = make_space(
             host=supporter,
             region=rng.choice(vocabulary.Region.values),
             challenges=rng.sample(challenges, rng.randint(0, 2)),
@@ -95,10 +99,39 @@ def varied_catalogue(rng: random.Random, size: int = 14) -> dict:
             regions=some(vocabulary.Region.choices),
             funder=rng.choice([None, supporter]),
         )
+        start = rng.choice([None, -40, -3, 5, 30])  # days from today; None: self-paced
+        start_date = today + datetime.timedelta(days=start) if start is not None else None
+        make_learning_offer(
+            name=f"Leertraject {rng.choice(['Wonen', 'Energie'])} {i}",
+            provider=supporter,
+            language=rng.choice(["nl", "en"]),
+            format=rng.choice(vocabulary.LearningFormat.values),
+            competences=some(vocabulary.Competence.choices),
+            stages=some(vocabulary.Stage.choices),
+            challenges=rng.sample(challenges, rng.randint(0, 2)),
+            themes=rng.sample(themes, rng.randint(0, 1)),
+            regions=some(vocabulary.Region.choices),
+            audiences=some(vocabulary.HelixRole.choices),
+            online=rng.random() < 0.5,
+            price=rng.choice([None, 0, 25]),
+            start_date=start_date,
+            end_date=start_date and start_date + datetime.timedelta(days=rng.choice([0, 2])),
+            space=rng.choice([None, space]),
+        )
+        make_practice(
+            roles=some(vocabulary.HelixRole.choices),
+            instruments=some(vocabulary.Instrument.choices),
+            stages=some(vocabulary.Stage.choices),
+            challenges=rng.sample(challenges, rng.randint(0, 2)),
+            themes=rng.sample(themes, rng.randint(0, 1)),
+        )
     hidden_host = make_supporter(status=Status.DRAFT, name="Verborgen Huis", slug="hidden-host")
     make_innovation(status=Status.SUBMITTED, slug="hidden-innovation", challenges=challenges[:1])
     make_space(host=hidden_host, slug="hidden-space")
     make_funding(status=Status.DRAFT, slug="hidden-funding")
+    make_learning_offer(status=Status.DRAFT, slug="hidden-learning", challenges=challenges[:1])
+    make_learning_offer(provider=hidden_host, slug="hidden-provider-learning")
+    make_practice(is_active=False, slug="hidden-practice", challenges=challenges[:1])
     return {"themes": themes, "challenges": challenges}
 
 
@@ -130,6 +163,8 @@ LIST_URLS = {
     "supporters": "supporters:supporter-list",
     "spaces": "supporters:space-list",
     "funding": "funding:funding-list",
+    "learning": "learning:offer-list",
+    "practices": "learning:practice-list",
 }
 
 
@@ -198,6 +233,9 @@ def test_api_lists_only_published_content(client):
         "spaces/hidden-space",
         "funding/hidden-funding",
         "supporters/hidden-host",
+        "learning/hidden-learning",
+        "learning/hidden-provider-learning",
+        "practices/hidden-practice",
     ):
         response = client.get(f"{API}/{path}/")
         assert response.status_code == 404
@@ -338,7 +376,7 @@ def test_openapi_schema_validates(client):
 
 # Atom feeds ---------------------------------------------------------------------------------
 
-FEED_KINDS = ["innovations", "supporters", "spaces", "funding"]
+FEED_KINDS = ["innovations", "supporters", "spaces", "funding", "learning"]
 
 
 @pytest.mark.django_db
@@ -361,6 +399,10 @@ def test_every_feed_parses_with_the_lists_filters(client, settings, language):
             filterset = KINDS[kind].list_view.filterset_class(
                 QueryDict(query), queryset=KINDS[kind].model.objects.published()
             )
+            if kind == "learning":  # past offers leave the feed, whatever `past` says
+                filterset = KINDS[kind].list_view.filterset_class(
+                    QueryDict(query), queryset=LearningOffer.objects.published().current()
+                )
             expected = filterset.qs.order_by("-published_at", "-pk")
             assert [e.link for e in feed.entries] == [
                 settings.SITE_URL + obj.get_absolute_url() for obj in expected
@@ -411,6 +453,33 @@ def test_saved_search_offers_its_feed(client, owner):
     client.force_login(owner)
     html = client.get(reverse("connections:saved-search-list")).content.decode()
     assert 'href="/funding/feed/?stage=insight&amp;open=1"' in html
+
+
+@pytest.mark.django_db
+def test_learning_feed_leaves_past_offers_out_and_carries_each_offers_language(client):
+    today = datetime.date.today()
+    make_learning_offer(slug="past", start_date=today - datetime.timedelta(days=9))
+    make_learning_offer(slug="english", language="en", start_date=today)
+    make_learning_offer(slug="self-paced")
+    body = client.get("/learning/feed/?past=1").content
+    feed = feedparser.parse(body)
+    assert not feed.bozo, feed.bozo_exception
+    assert sorted(e.link.rsplit("/", 2)[-2] for e in feed.entries) == ["english", "self-paced"]
+    assert body.count(b'<entry xml:lang="en">') == 1
+    assert body.count(b'<entry xml:lang="nl">') == 1
+    assert "application/atom+xml" in client.get("/learning/").content.decode()
+    assert "application/atom+xml" not in client.get("/practices/").content.decode()
+    assert client.get("/practices/feed/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_saved_learning_search_offers_its_feed(client, owner):
+    from connections import services
+
+    services.saved_search_create(user=owner, name="Gratis", list_kind="learning", query="free=1")
+    client.force_login(owner)
+    html = client.get(reverse("connections:saved-search-list")).content.decode()
+    assert 'href="/learning/feed/?free=1"' in html
 
 
 # iCalendar ----------------------------------------------------------------------------------
@@ -481,7 +550,7 @@ def test_built_files_hold_exactly_the_published_rows_and_no_email(client):
     call_command("build_open_data", stdout=io.StringIO())
     emails = set(PRIVATE) | set(User.objects.values_list("email", flat=True))
     for name, kind in KINDS.items():
-        published = kind.queryset().count()
+        published = listed(kind).count()
         response = client.get(f"/open-data/{name}.csv")
         assert response.status_code == 200
         assert response["Content-Type"].startswith("text/csv")
@@ -499,6 +568,10 @@ def test_built_files_hold_exactly_the_published_rows_and_no_email(client):
             assert not any(email in text for email in emails)
             assert not re.search(r"[\w.+-]+@[\w-]+\.[\w.]+", text), name
             assert "hidden" not in text
+    learning = files.path_of("learning", "csv").read_text()
+    assert LearningOffer.objects.published().past().exists()
+    for offer in LearningOffer.objects.published().past():
+        assert f"/learning/{offer.slug}/" not in learning
     innovations = list(csv.DictReader(io.StringIO(files.path_of("innovations", "csv").read_text())))
     row = next(r for r in innovations if r["slug"] == "with-email")
     assert row["tagline"] == 'Komma, "aanhalingstekens"\nen een nieuwe regel'
@@ -601,8 +674,21 @@ def test_detail_pages_carry_schema_org_json_ld_escaped_safely(client):
     funding = make_funding(
         name=BREAKOUT, description=BREAKOUT, funder_name=BREAKOUT, amount_min=1000, amount_max=5000
     )
+    today = datetime.date.today()
+    event = make_learning_offer(
+        name=BREAKOUT,
+        description=BREAKOUT,
+        provider=supporter,
+        space=space,
+        start_date=today,
+        end_date=today + datetime.timedelta(days=1),
+        price=25,
+    )
+    course = make_learning_offer(name=BREAKOUT, description=BREAKOUT, online=True)
     expected = {
         innovation: ("Project", "parentOrganization"),
+        event: ("Event", "startDate"),
+        course: ("Course", "provider"),
         supporter: ("Organization", "areaServed"),
         space: ("Place", "address"),
         funding: ("MonetaryGrant", "amount"),
@@ -628,3 +714,8 @@ def test_detail_pages_carry_schema_org_json_ld_escaped_safely(client):
         "minValue": 1000,
         "maxValue": 5000,
     }
+    event_ld = json.loads(ld_blocks(client.get(event.get_absolute_url()).content.decode())[0])
+    assert event_ld["startDate"] == today.isoformat()
+    assert event_ld["location"] == {"@type": "Place", "name": BREAKOUT}
+    assert event_ld["offers"]["price"] == "25.00"
+    assert event_ld["organizer"]["name"] == BREAKOUT

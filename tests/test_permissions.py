@@ -347,6 +347,8 @@ ROWS: list[Row] = [
     *public_page("api-space", "space", "api-spaces-detail"),
     *public_page("api-funding", "funding", "api-funding-detail"),
     *public_page("api-challenge", "challenge", "api-challenges-detail"),
+    *public_page("api-learning", "learning", "api-learning-detail"),
+    *public_page("api-practice", "practice", "api-practices-detail"),
     get(
         "api-other", "published-innovation", "api-other", lambda o: ["v1/owners/"], **everyone(404)
     ),
