@@ -228,6 +228,9 @@ def build_urls(env: dict) -> dict[str, list[str]]:
         "innovation detail": [f"/innovations/{s}/" for s in slugs],
         "challenge hub": [f"/challenges/{hub}/"],
         "funding open=1": ["/funding/?open=1"],
+        # The insights page (front/insights.py), for all of Flanders and per challenge.
+        "insights": ["/insights/"],
+        "insights per challenge": [f"/insights/?challenge={c}" for c in challenges],
         # The read-only API with the list's filters, and one open-data download (docs/opendata.md).
         "api innovations filtered": [
             f"/api/v1/innovations/?challenge={c}&stage={s}&region={r}" for c, s, r in sorted(combos)
