@@ -20,7 +20,15 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 
 from connections.models import DigestSettings, Frequency, ListKind, SavedSearch
+from funding.filters import FundingFilterSet
+from funding.models import FundingOpportunity
 from hubsi.emails import send_templated_mail
+from innovations.filters import InnovationFilterSet
+from innovations.models import Innovation
+from learning.filters import LearningFilterSet
+from learning.models import LearningOffer
+from supporters.filters import SpaceFilterSet, SupporterFilterSet
+from supporters.models import ExperimentationSpace, Supporter
 
 logger = logging.getLogger(__name__)
 
@@ -30,15 +38,6 @@ UNSUBSCRIBE_SALT = "connections.digest-unsubscribe"
 
 def lists() -> dict:
     """Each list a search can be saved from: its model, FilterSet and list URL name."""
-    from funding.filters import FundingFilterSet
-    from funding.models import FundingOpportunity
-    from innovations.filters import InnovationFilterSet
-    from innovations.models import Innovation
-    from learning.filters import LearningFilterSet
-    from learning.models import LearningOffer
-    from supporters.filters import SpaceFilterSet, SupporterFilterSet
-    from supporters.models import ExperimentationSpace, Supporter
-
     return {
         ListKind.INNOVATIONS: (Innovation, InnovationFilterSet, "innovations:innovation-list"),
         ListKind.SUPPORTERS: (Supporter, SupporterFilterSet, "supporters:supporter-list"),

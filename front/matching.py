@@ -47,6 +47,7 @@ from django.utils.translation import gettext, gettext_lazy
 from funding.models import FundingOpportunity, today
 from hubsi import facet_index
 from hubsi.vocabulary import HelixRole, Region, Stage, SupportType, regions_covering
+from innovations.filters import InnovationFilterSet
 from innovations.models import Innovation
 from supporters.models import ExperimentationSpace, Supporter
 
@@ -702,8 +703,6 @@ def _top_from_bitsets(profile: InnovationProfile, limit: int, queryset):
     the list are ordered by name, in one query. The SQL ranking gives the same answer
     (tests/test_matching.py compares them).
     """
-    from innovations.filters import InnovationFilterSet
-
     index = facet_index.get(
         InnovationFilterSet, Innovation.objects.published(), InnovationFilterSet.bitset_order
     )
