@@ -6,7 +6,9 @@ are capped by counting rows, with a message on the form that keeps what was type
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from django.urls import reverse
@@ -15,7 +17,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext
 
 from connections.models import ContactRequest, DigestSettings, Report, SavedSearch
-from hubsi import services
+from hubsi import limits, services
 from hubsi.models import DraftInput, OwnershipInvitation, Status
 from innovations.models import Innovation
 from supporters.models import ExperimentationSpace, Supporter
@@ -32,6 +34,14 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 BASE_DIR = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True)
+def clock_at_the_start_of_a_minute(monkeypatch):
+    """Every count of a test falls in one window of the budget, whatever minute it runs in:
+    a test that crossed a minute's end would otherwise start a fresh budget halfway."""
+    start_of_minute = time.time() // 60 * 60
+    monkeypatch.setattr(limits, "time", SimpleNamespace(time=lambda: start_of_minute))
 
 
 def in_language(language: str, text: str, **params) -> str:
