@@ -6,8 +6,9 @@ goes into an empty database and an empty media folder only, in one transaction, 
 mixes two sites' data. See docs/operations.md.
 
 When the media are in an S3-compatible bucket (MEDIA_BUCKET), the archive holds the database
-only: the bucket is backed up by its own versioning or replication, and its objects are never
-overwritten (every logo gets a new name), so the restored database finds its logos there.
+only: the bucket is backed up by its own versioning or replication (objects are never
+overwritten, every logo gets a new name; docs/operations.md says how to bring back the ones
+deleted since a backup).
 
 The PostgreSQL client tools must be at least the server's version; PG_BIN names their folder
 when the ones on PATH are older (e.g. /usr/lib/postgresql/15/bin).

@@ -164,7 +164,7 @@ def media_storage_from_env(*, https: bool) -> dict:
         "querystring_expire": env_int("MEDIA_SIGNED_URL_SECONDS", 3600),
         "default_acl": env_str("MEDIA_ACL").strip() or None,
         "object_parameters": {
-            "CacheControl": env_str("MEDIA_CACHE_CONTROL", MEDIA_CACHE_CONTROL).strip()
+            "CacheControl": env_str("MEDIA_CACHE_CONTROL").strip() or MEDIA_CACHE_CONTROL
         },
         "signature_version": "s3v4",
         # Path style on S3-compatible services (MinIO and the like need no DNS per bucket);
