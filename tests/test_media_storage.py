@@ -206,7 +206,12 @@ def test_production_with_a_bucket_passes_the_deployment_checks():
         "print(json.dumps({'backend': settings.STORAGES['default']['BACKEND'], "
         "'img': settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']}))"
     )
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("MEDIA_")}
+    # As a production process starts: without the browser tests' DJANGO_ALLOW_ASYNC_UNSAFE.
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith("MEDIA_") and key != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
     environment.update(
         DJANGO_SETTINGS_MODULE="hubsi.settings",
         DEBUG="0",
