@@ -150,15 +150,20 @@ def media_storage_from_env(*, https: bool) -> dict:
             "MEDIA_SIGNED_URLS and MEDIA_CUSTOM_DOMAIN exclude each other: a custom domain "
             "(CDN) serves public URLs; signed URLs come from the bucket's own address."
         )
+    keys = [env_str(name).strip() for name in ("MEDIA_ACCESS_KEY_ID", "MEDIA_SECRET_ACCESS_KEY")]
+    if any(keys) and not all(keys):
+        raise ImproperlyConfigured(
+            "Set both MEDIA_ACCESS_KEY_ID and MEDIA_SECRET_ACCESS_KEY, or neither (then boto3 "
+            "finds credentials itself: AWS_* variables, ~/.aws, the machine's IAM role)."
+        )
     if endpoint and urlsplit(endpoint).scheme not in ("http", "https"):
         raise ImproperlyConfigured(f"MEDIA_ENDPOINT_URL={endpoint!r} is not an http(s) URL.")
     options = {
         "bucket_name": bucket,
         "endpoint_url": endpoint or None,
         "region_name": region or None,
-        # Empty: boto3 looks further (AWS_* variables, ~/.aws, the machine's IAM role).
-        "access_key": env_str("MEDIA_ACCESS_KEY_ID").strip() or None,
-        "secret_key": env_str("MEDIA_SECRET_ACCESS_KEY").strip() or None,
+        "access_key": keys[0] or None,
+        "secret_key": keys[1] or None,
         "custom_domain": domain or None,
         "querystring_auth": signed,
         "querystring_expire": env_int("MEDIA_SIGNED_URL_SECONDS", 3600),

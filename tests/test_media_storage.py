@@ -176,6 +176,7 @@ def test_the_csp_names_the_origin_of_the_urls_the_storage_gives(monkeypatch, env
     [
         ({}, "MEDIA_REGION"),
         ({"MEDIA_ENDPOINT_URL": "http://minio.internal:9000"}, "without TLS"),
+        ({"MEDIA_REGION": "eu-west-1", "MEDIA_ACCESS_KEY_ID": "AKIA"}, "or neither"),
         (
             {"MEDIA_REGION": "eu-west-1", "MEDIA_SIGNED_URLS": "1", "MEDIA_CUSTOM_DOMAIN": "m.be"},
             "exclude each other",
