@@ -5,6 +5,11 @@ compressed, restored with pg_restore) and `media/...` (the files under MEDIA_ROO
 goes into an empty database and an empty media folder only, in one transaction, so it never
 mixes two sites' data. See docs/operations.md.
 
+When the media are in an S3-compatible bucket (MEDIA_BUCKET), the archive holds the database
+only: the bucket is backed up by its own versioning or replication (objects are never
+overwritten, every logo gets a new name; docs/operations.md says how to bring back the ones
+deleted since a backup).
+
 The PostgreSQL client tools must be at least the server's version; PG_BIN names their folder
 when the ones on PATH are older (e.g. /usr/lib/postgresql/15/bin).
 """
@@ -19,6 +24,7 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
+from django.core.files.storage import default_storage
 from django.core.management.base import CommandError
 
 ARCHIVE_FORMAT = 1
@@ -95,13 +101,21 @@ def database_tables(db: dict) -> int:
     return row[0]
 
 
-def create_backup(*, db: dict, media_root: Path, output: Path) -> dict:
-    """Write the archive to `output` (readable by its owner only) and return its manifest."""
+def media_bucket() -> str:
+    """The bucket that holds the site's media, or "" when they are under MEDIA_ROOT."""
+    return getattr(default_storage, "bucket_name", None) or ""
+
+
+def create_backup(*, db: dict, media_root: Path | None, output: Path) -> dict:
+    """Write the archive to `output` (readable by its owner only) and return its manifest.
+    Without a `media_root` (media in a bucket) the archive holds the database only."""
     _require_postgresql(db)
     output.parent.mkdir(parents=True, exist_ok=True)
-    media_root = Path(media_root)
+    media_root = Path(media_root) if media_root else None
     media_files = (
-        sorted(p for p in media_root.rglob("*") if p.is_file()) if media_root.exists() else []
+        sorted(p for p in media_root.rglob("*") if p.is_file())
+        if media_root and media_root.exists()
+        else []
     )
     manifest = {
         "format": ARCHIVE_FORMAT,
@@ -109,6 +123,8 @@ def create_backup(*, db: dict, media_root: Path, output: Path) -> dict:
         "database": db["NAME"],
         "media_files": len(media_files),
     }
+    if media_root is None:
+        manifest["media_bucket"] = media_bucket()
     with tempfile.TemporaryDirectory(prefix="hubsi-backup.") as work:
         dump = Path(work) / DUMP
         _run([pg_tool("pg_dump"), "--format=custom", "--no-password", f"--file={dump}"], db)
@@ -127,10 +143,11 @@ def create_backup(*, db: dict, media_root: Path, output: Path) -> dict:
     return manifest
 
 
-def restore_backup(*, archive: Path, db: dict, media_root: Path) -> dict:
-    """Restore the archive into an empty database and an empty (or missing) media folder."""
+def restore_backup(*, archive: Path, db: dict, media_root: Path | None) -> dict:
+    """Restore the archive into an empty database and an empty (or missing) media folder.
+    Without a `media_root` (media in a bucket) only an archive without media files is restored."""
     _require_postgresql(db)
-    media_root = Path(media_root)
+    media_root = Path(media_root) if media_root else None
     try:
         tar = tarfile.open(archive)  # noqa: SIM115 (closed by the with below)
     except tarfile.TarError:
@@ -147,7 +164,14 @@ def restore_backup(*, archive: Path, db: dict, media_root: Path) -> dict:
                 f"The database {db['NAME']!r} is not empty. Restore into a new, empty database "
                 "(createdb), then point DATABASE_URL at it."
             )
-        if media_root.exists() and any(media_root.iterdir()):
+        media = [m for m in tar.getmembers() if m.name.startswith(f"{MEDIA}/") and m.isfile()]
+        if media_root is None and media:
+            raise CommandError(
+                f"This backup holds {len(media)} media files and the site keeps its media in "
+                f"the bucket {media_bucket()!r}: restore with --media-root to an empty folder, "
+                "then copy that folder into the bucket (docs/operations.md)."
+            )
+        if media_root and media_root.exists() and any(media_root.iterdir()):
             raise CommandError(f"The media folder {media_root} is not empty: use an empty one.")
         # The "data" filter refuses absolute paths, "..", links out of the folder and devices.
         tar.extract(DUMP, work, filter="data")
@@ -164,7 +188,8 @@ def restore_backup(*, archive: Path, db: dict, media_root: Path) -> dict:
             ],
             db,
         )
-        media = [m for m in tar.getmembers() if m.name.startswith(f"{MEDIA}/") and m.isfile()]
+        if media_root is None:
+            return manifest
         media_root.mkdir(parents=True, exist_ok=True)
         staging = Path(work) / "files"
         tar.extractall(staging, members=media, filter="data")

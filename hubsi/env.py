@@ -122,3 +122,83 @@ def email_from_url(url: str) -> dict:
     raise ImproperlyConfigured(
         f"EMAIL_URL scheme {parts.scheme!r} is not supported: use smtp://, console:// or file://."
     )
+
+
+DISK_MEDIA = {"BACKEND": "hubsi.images.MediaStorage"}
+S3_MEDIA_BACKEND = "hubsi.object_storage.S3MediaStorage"
+# Logos get a new generated name on every upload and are never overwritten: cache them for good.
+MEDIA_CACHE_CONTROL = "public, max-age=31536000, immutable"
+
+
+def media_storage_from_env(*, https: bool) -> dict:
+    """STORAGES["default"]: MEDIA_ROOT on the server's disk, or an S3-compatible bucket shared
+    by every server when MEDIA_BUCKET is set (docs/deployment.md, "Media")."""
+    bucket = env_str("MEDIA_BUCKET").strip()
+    if not bucket:
+        return dict(DISK_MEDIA)
+    endpoint = env_str("MEDIA_ENDPOINT_URL").strip().rstrip("/")
+    region = env_str("MEDIA_REGION").strip()
+    domain = env_str("MEDIA_CUSTOM_DOMAIN").strip().strip("/")
+    signed = env_bool("MEDIA_SIGNED_URLS", False)
+    if not endpoint and not region:
+        raise ImproperlyConfigured(
+            "MEDIA_BUCKET is set without MEDIA_ENDPOINT_URL, so the bucket is on Amazon S3: "
+            "set MEDIA_REGION too (e.g. eu-west-1)."
+        )
+    if signed and domain:
+        raise ImproperlyConfigured(
+            "MEDIA_SIGNED_URLS and MEDIA_CUSTOM_DOMAIN exclude each other: a custom domain "
+            "(CDN) serves public URLs; signed URLs come from the bucket's own address."
+        )
+    keys = [env_str(name).strip() for name in ("MEDIA_ACCESS_KEY_ID", "MEDIA_SECRET_ACCESS_KEY")]
+    if any(keys) and not all(keys):
+        raise ImproperlyConfigured(
+            "Set both MEDIA_ACCESS_KEY_ID and MEDIA_SECRET_ACCESS_KEY, or neither (then boto3 "
+            "finds credentials itself: AWS_* variables, ~/.aws, the machine's IAM role)."
+        )
+    if endpoint and urlsplit(endpoint).scheme not in ("http", "https"):
+        raise ImproperlyConfigured(f"MEDIA_ENDPOINT_URL={endpoint!r} is not an http(s) URL.")
+    options = {
+        "bucket_name": bucket,
+        "endpoint_url": endpoint or None,
+        "region_name": region or None,
+        "access_key": keys[0] or None,
+        "secret_key": keys[1] or None,
+        "custom_domain": domain or None,
+        "querystring_auth": signed,
+        "querystring_expire": env_int("MEDIA_SIGNED_URL_SECONDS", 3600),
+        "default_acl": env_str("MEDIA_ACL").strip() or None,
+        "object_parameters": {
+            "CacheControl": env_str("MEDIA_CACHE_CONTROL").strip() or MEDIA_CACHE_CONTROL
+        },
+        "signature_version": "s3v4",
+        # Path style on S3-compatible services (MinIO and the like need no DNS per bucket);
+        # virtual-hosted style on Amazon S3, where path style is being retired.
+        "addressing_style": "path" if endpoint else "virtual",
+    }
+    storage = {"BACKEND": S3_MEDIA_BACKEND, "OPTIONS": options}
+    origin = media_origin(storage)
+    if https and not origin.startswith("https://"):
+        raise ImproperlyConfigured(
+            f"Logos would be served from {origin}, without TLS, on a site with HTTPS on: use an "
+            "https:// MEDIA_ENDPOINT_URL or a MEDIA_CUSTOM_DOMAIN."
+        )
+    return storage
+
+
+def media_origin(storage: dict) -> str:
+    """Where the browser fetches media from ("" for the site's own /media/): the origin the
+    Content-Security-Policy allows images from. tests/test_media_storage.py holds it to the
+    URLs the storage really gives."""
+    if storage["BACKEND"] != S3_MEDIA_BACKEND:
+        return ""
+    options = storage["OPTIONS"]
+    if options["custom_domain"]:
+        return f"https://{options['custom_domain']}"
+    if options["endpoint_url"]:
+        parts = urlsplit(options["endpoint_url"])
+        return f"{parts.scheme}://{parts.netloc}"
+    # Amazon S3, virtual-hosted: us-east-1 answers on the global name.
+    region = options["region_name"]
+    host = "s3.amazonaws.com" if region == "us-east-1" else f"s3.{region}.amazonaws.com"
+    return f"https://{options['bucket_name']}.{host}"

@@ -4,9 +4,10 @@
 at most `OUTPUT_SIZE` pixels wide and high, with no metadata (EXIF, GPS, comments) and a
 generated name. The original bytes are dropped. Used by every form with a logo.
 
-`MediaStorage` (MEDIA_ROOT's storage, STORAGES["default"]) keeps a file stored inside a
-transaction only if the transaction commits (`DeleteOnRollback`), so a rolled-back save leaves
-no orphan logo.
+`MediaStorage` (MEDIA_ROOT's storage, STORAGES["default"] by default) keeps a file stored
+inside a transaction only if the transaction commits (`DeleteOnRollback`), so a rolled-back save
+leaves no orphan logo. The bucket's storage (`hubsi.object_storage.S3MediaStorage`, when
+MEDIA_BUCKET is set) mixes in the same behaviour.
 """
 
 import io
@@ -17,7 +18,7 @@ import warnings
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, Storage
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -126,7 +127,7 @@ class _DeleteUnlessCommitted:
     the list of callbacks lets go of it.
     """
 
-    def __init__(self, storage: FileSystemStorage, name: str):
+    def __init__(self, storage: Storage, name: str):
         self.storage, self.name, self.committed = storage, name, False
 
     def __call__(self) -> None:

@@ -17,6 +17,8 @@ from hubsi.env import (
     env_int,
     env_list,
     env_str,
+    media_origin,
+    media_storage_from_env,
 )
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -226,8 +228,10 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 STORAGES = {
-    # Uploads stored in a transaction that rolls back are deleted (hubsi/images.py).
-    "default": {"BACKEND": "hubsi.images.MediaStorage"},
+    # MEDIA_ROOT on this server's disk, or an S3-compatible bucket shared by every server when
+    # MEDIA_BUCKET is set (docs/deployment.md). Either way, uploads stored in a transaction
+    # that rolls back are deleted (hubsi/images.py).
+    "default": media_storage_from_env(https=HTTPS),
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if env_bool("STATIC_MANIFEST", not DEBUG)
@@ -256,13 +260,15 @@ TASKS_BACKEND = env_choice("TASKS_BACKEND", "immediate", list(TASKS_BACKENDS))
 TASKS = {"default": {"BACKEND": TASKS_BACKENDS[TASKS_BACKEND]}}
 CURATOR_EMAILS = env_list("CURATOR_EMAILS", "")
 
-# Content Security Policy (django-csp): nothing inline, nothing from elsewhere.
+# Content Security Policy (django-csp): nothing inline, nothing from elsewhere but the media
+# bucket's host when MEDIA_BUCKET is set.
+_media_origin = media_origin(STORAGES["default"])
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'none'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'", "data:", *([_media_origin] if _media_origin else [])],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "manifest-src": ["'self'"],

@@ -4,9 +4,12 @@ PostgreSQL only (pg_dump and pg_restore): skipped in the SQLite run of the suite
 PostgreSQL run. On CI the PostgreSQL client tools must be there.
 """
 
+import io
+import json
 import os
 import shutil
 import stat
+import tarfile
 import uuid
 from pathlib import Path
 from urllib.parse import quote
@@ -17,7 +20,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from hubsi.backups import _connect
+from hubsi.backups import _connect, create_backup
+from hubsi.env import media_storage_from_env
 from tests.conftest import build_catalogue
 from tests.e2e.conftest import _migration_data  # noqa: F401  (restores data a flush removed)
 from tests.factories import make_user
@@ -128,6 +132,32 @@ def test_restore_refuses_a_database_that_is_not_empty(postgresql, tmp_path, sett
             database_url=database_url(connection.settings_dict),
             media_root=tmp_path / "other-media",
         )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_with_media_in_a_bucket_the_backup_holds_the_database_only_and_says_so(
+    postgresql, empty_database, tmp_path, settings, monkeypatch
+):
+    # The bucket keeps its own versions (docs/operations.md); nothing here contacts it.
+    monkeypatch.setenv("MEDIA_BUCKET", "hubsi-media")
+    monkeypatch.setenv("MEDIA_ENDPOINT_URL", "http://127.0.0.1:9")
+    settings.STORAGES = {**settings.STORAGES, "default": media_storage_from_env(https=False)}
+    settings.MEDIA_ROOT = tmp_path / "media"
+    (tmp_path / "media").mkdir()
+    (tmp_path / "media" / "left-on-disk.webp").write_bytes(b"RIFF")
+    archive, out = tmp_path / "hubsi.tar", io.StringIO()
+
+    call_command("backup", output=archive, stdout=out)
+
+    assert "in the bucket 'hubsi-media'" in out.getvalue()
+    with tarfile.open(archive) as tar:
+        assert not [name for name in tar.getnames() if name.startswith("media")]
+        assert json.load(tar.extractfile("manifest.json"))["media_bucket"] == "hubsi-media"
+    # A backup from the time the media were on disk is not restored into the bucket blindly.
+    older = tmp_path / "older.tar"
+    create_backup(db=connection.settings_dict, media_root=tmp_path / "media", output=older)
+    with pytest.raises(CommandError, match="holds 1 media files .* bucket 'hubsi-media'"):
+        call_command("restore", str(older), database_url=database_url(empty_database))
 
 
 def test_backup_explains_that_sqlite_is_copied_instead(tmp_path):

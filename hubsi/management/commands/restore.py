@@ -6,14 +6,15 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DEFAULT_DB_ALIAS, connections
 
-from hubsi.backups import restore_backup
+from hubsi.backups import media_bucket, restore_backup
 from hubsi.env import database_from_url
 
 
 class Command(BaseCommand):
     help = (
         "Restore a backup made by `manage.py backup` into an empty PostgreSQL database and an "
-        "empty media folder (by default DATABASE_URL and MEDIA_ROOT)."
+        "empty media folder (by default DATABASE_URL and MEDIA_ROOT; with the media in a bucket, "
+        "the database only unless --media-root is given)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -34,9 +35,11 @@ class Command(BaseCommand):
         else:
             connections[DEFAULT_DB_ALIAS].close()  # pg_restore needs the database to itself
             db = connections[DEFAULT_DB_ALIAS].settings_dict
-        media_root = options["media_root"] or Path(settings.MEDIA_ROOT)
+        media_root = options["media_root"] or (
+            None if media_bucket() else Path(settings.MEDIA_ROOT)
+        )
         manifest = restore_backup(archive=archive, db=db, media_root=media_root)
         self.stdout.write(
-            f"Restored the backup of {manifest['created']} into database {db['NAME']!r} and "
-            f"{media_root}"
+            f"Restored the backup of {manifest['created']} into database {db['NAME']!r}"
+            + (f" and {media_root}" if media_root else "")
         )
