@@ -93,6 +93,13 @@ def test_a_draft_leaves_its_open_steps_to_what_to_do_next(client, sara):
     assert step_url(draft, "innovations", "innovation", "partnership") in html
 
 
+def test_a_published_profile_lists_even_what_its_steps_require(client, sara):
+    supporter = make_supporter(managers=[sara], offers=[], regions=["limburg"])
+    html = dashboard(client)
+    assert "Choose the kinds of support you offer" in html
+    assert step_url(supporter, "supporters", "supporter", "offer") in html
+
+
 def test_supporter_profiles_places_and_offers_have_their_own_checks(client, sara):
     supporter = make_supporter(managers=[sara], offers=["coaching"], regions=["limburg"])
     space = make_space(host=supporter, name="Proefwoning")

@@ -78,9 +78,10 @@ def _entry(kind: Kind, editing: Editing) -> DashboardEntry:
             entry.links.append((_("Edit"), edit_url))
     else:
         entry.next_text = _("Archived by the curators. Write to them to bring it back.")
-    if obj.status in services.EDITABLE_STATUSES or (
-        obj.status == Status.PUBLISHED and not editing.pending_submitted
-    ):
+    if obj.status in services.EDITABLE_STATUSES:
+        # The open steps are left out: "Next:" already leads there.
+        entry.missing = missing_parts(kind, editing, skip=editing.open_steps(steps))
+    elif obj.status == Status.PUBLISHED and not editing.pending_submitted:
         entry.missing = missing_parts(kind, editing)
     if obj.status != Status.ARCHIVED and kind.has_invitations:
         label = kind.invite_label or _("Invite a co-owner")
@@ -88,14 +89,14 @@ def _entry(kind: Kind, editing: Editing) -> DashboardEntry:
     return entry
 
 
-def missing_parts(kind: Kind, editing: Editing) -> list[tuple[str, str]]:
-    """What the kind's checks find missing or weak, each with the link to its step. Steps
-    still open are left out: "what to do next" already leads there."""
-    open_slugs = {step.slug for step in editing.open_steps(kind.steps)}
+def missing_parts(kind: Kind, editing: Editing, skip=()) -> list[tuple[str, str]]:
+    """What the kind's checks find missing or weak, each with the link to its step, leaving
+    out the checks of the steps in `skip`."""
+    skipped = {step.slug for step in skip}
     values = editing.values({check.field for check in kind.checks})
     steps = {step.slug: step for step in kind.steps}
     return [
         (text, kind.step_url(editing.obj, steps[check.step]))
         for check in kind.checks
-        if check.step not in open_slugs and (text := check.problem(values[check.field]))
+        if check.step not in skipped and (text := check.problem(values[check.field]))
     ]
