@@ -183,7 +183,6 @@ def dashboard(request):
             "supporters": supporters,
             "spaces": owned_entries(SPACE, user),
             "learning_offers": owned_entries(LEARNING_OFFER, user),
-            "first_visit": since is None,
             "noindex": True,
             "DEADLINE_DAYS": DEADLINE_DAYS,
         },
