@@ -19,7 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from accounts.models import User
-from connections.models import ContactRequest, ContactStatus
+from connections.models import ContactRequest
 from front.models import TARGET_FIELD, Section, StoredMatch
 from funding.models import FundingOpportunity
 from funding.models import today as funding_today
@@ -152,7 +152,7 @@ def add_waiting_requests(user, innovations, supporters) -> None:
         return
     rows = (
         ContactRequest.objects.for_recipient(user)
-        .filter(status=ContactStatus.OPEN)
+        .waiting()
         .order_by("pk")
         .values_list("pk", "innovation_id", "supporter_id")
     )

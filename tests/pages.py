@@ -611,6 +611,10 @@ SIGNED_IN_PAGES += _learning_pages("nl") + _learning_pages("en")
 # The dashboard's news (front/dashboard.py): Sara owns published innovations with stored
 # matches (new, and funding deadlines coming), manages a supporter that fits innovations, and
 # has contact requests to answer. `more` gives her more of each: the query count stays.
+# Its queries: the session and the user, the UPDATE of `dashboard_seen_at`; per kind the items,
+# their prefetched relations, pending changes and unsaved input; the stored matches of her
+# innovations; those naming her supporters; her open contact requests; then the sections of
+# templates/dashboard.html (supporter matches, learning, contact requests received and sent).
 def _dashboard_items(c: dict, key: str, found_at=None) -> None:
     import datetime
 
