@@ -38,6 +38,10 @@ class User(AbstractUser):
         default=settings.LANGUAGE_CODE,
         help_text=_("The language of the emails the platform sends you."),
     )
+    # The dashboard's "new since your last visit" (front/dashboard.py); empty before the first.
+    dashboard_seen_at = models.DateTimeField(
+        _("last visit to the dashboard"), null=True, blank=True
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []

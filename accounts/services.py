@@ -98,6 +98,7 @@ def personal_data_export(*, user: User) -> dict:
             "last_name": user.last_name,
             "date_joined": user.date_joined,
             "last_login": user.last_login,
+            "last_dashboard_visit": user.dashboard_seen_at,
             "is_staff": user.is_staff,
             "groups": sorted(user.groups.values_list("name", flat=True)),
         },

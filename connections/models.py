@@ -28,6 +28,10 @@ class ContactRequestQuerySet(models.QuerySet):
         """Requests to an innovation the user owns or a supporter the user manages."""
         return self.filter(Q(innovation__owners=user) | Q(supporter__managers=user)).distinct()
 
+    def waiting(self):
+        """Open: waiting for an answer of the recipients."""
+        return self.filter(status=ContactStatus.OPEN)
+
     def sent_by(self, user):
         return self.filter(sender=user)
 

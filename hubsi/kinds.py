@@ -34,6 +34,27 @@ class Step:
         return [name for name, f in self.form_class.base_fields.items() if f.required]
 
 
+@dataclass(frozen=True)
+class Check:
+    """Something the dashboard asks owners to add to a profile: `field` (a field of the step
+    `step`) is missing when empty, weak when a text shorter than `min_length` characters. Read
+    from the values the owners see (`Editing.values`), so it costs no query."""
+
+    field: str
+    step: str
+    missing: str
+    weak: str = ""
+    min_length: int = 0
+
+    def problem(self, value) -> str:
+        """What to tell the owners about this value: the missing or weak text, or ""."""
+        if value in (None, "", []):
+            return self.missing
+        if self.min_length and isinstance(value, str) and len(value.strip()) < self.min_length:
+            return self.weak or self.missing
+        return ""
+
+
 def find_step(steps, slug: str) -> Step | None:
     return next((step for step in steps if step.slug == slug), None)
 
@@ -70,6 +91,8 @@ class Kind:
     # The lookup of the organisation behind it, shown in the curators' queue
     # ("organisation_name"; a place: "host__name").
     organisation_lookup: str = ""
+    # What the dashboard lists as missing or weak in a profile, with a link to its step.
+    checks: tuple[Check, ...] = ()
 
     def route_name(self, role: str) -> str:
         return f"edit-{self.name}-step" if role == "step" else f"{role}-{self.name}"

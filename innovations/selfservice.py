@@ -11,7 +11,7 @@ from django.http import JsonResponse
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from hubsi.kinds import Kind, Step, register
+from hubsi.kinds import Check, Kind, Step, register
 from innovations.forms import (
     ApproachForm,
     PartnershipForm,
@@ -60,6 +60,38 @@ STEPS = (
         PracticalForm,
         gettext_lazy("Where you work, your website and logo, and how we reach you."),
     ),
+)
+# What the dashboard asks for when it is missing or thin: what the design's profile parts and
+# the matching read (support needed, regions, partners wanted, the system around the problem).
+CHECKS = (
+    Check(
+        "systemic_view",
+        "system",
+        gettext_lazy(
+            "Describe the system around the problem: its root causes and who is involved."
+        ),
+        weak=gettext_lazy(
+            "The system around the problem is described in a few words: add its root causes "
+            "and who is involved."
+        ),
+        min_length=160,
+    ),
+    Check(
+        "needs",
+        "partnership",
+        gettext_lazy("Say what support you need: supporters who offer it will find you."),
+    ),
+    Check(
+        "wanted_roles",
+        "partnership",
+        gettext_lazy("Say which partners you are looking for."),
+    ),
+    Check(
+        "regions",
+        "practical",
+        gettext_lazy("Add the regions where you work: funding and supporters are matched on them."),
+    ),
+    Check("impact", "approach", gettext_lazy("Describe what it has brought so far.")),
 )
 SIMILAR_LIMIT = 5
 
@@ -164,5 +196,6 @@ INNOVATION = register(
         dashboard_order=("-updated_at", "-pk"),
         organisation_lookup="organisation_name",
         step_context=similar_context,
+        checks=CHECKS,
     )
 )

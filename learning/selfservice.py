@@ -7,7 +7,7 @@ of its own, and a new offer asks which of the person's published profiles provid
 
 from django.utils.translation import gettext_lazy
 
-from hubsi.kinds import Kind, Step, register
+from hubsi.kinds import Check, Kind, Step, register
 from learning.forms import NewOfferForm, OfferForm, PracticalForm
 from learning.models import LearningOffer
 from supporters.models import Supporter
@@ -28,6 +28,17 @@ LEARNING_STEPS = (
         PracticalForm,
         gettext_lazy("When and where it takes place, what it costs and where people register."),
     ),
+)
+
+# What the dashboard asks for when it is missing: what matching with innovations reads.
+LEARNING_CHECKS = (
+    Check(
+        "challenges",
+        "offer",
+        gettext_lazy("Choose the challenges it is about: innovations on them will see it."),
+    ),
+    Check("stages", "offer", gettext_lazy("Say for which stages of an innovation it is.")),
+    Check("audiences", "offer", gettext_lazy("Say who it is for.")),
 )
 
 
@@ -53,5 +64,6 @@ LEARNING_OFFER = register(
         new_form_class=NewOfferForm,
         new_form_kwargs=provider_choices,
         organisation_lookup="provider__name",
+        checks=LEARNING_CHECKS,
     )
 )

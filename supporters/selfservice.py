@@ -7,7 +7,7 @@ its host: it has no invitations, and a new place asks which of the person's prof
 
 from django.utils.translation import gettext_lazy
 
-from hubsi.kinds import Kind, Step, register
+from hubsi.kinds import Check, Kind, Step, register
 from supporters.forms import AccessForm, NewPlaceForm, OfferForm, OrganisationForm, PlaceForm
 from supporters.models import ExperimentationSpace, Supporter
 
@@ -44,6 +44,38 @@ SPACE_STEPS = (
     ),
 )
 
+# What the dashboard asks for when it is missing or thin: what matching reads.
+SUPPORTER_CHECKS = (
+    Check(
+        "offers",
+        "offer",
+        gettext_lazy("Choose the kinds of support you offer: innovators are matched on them."),
+    ),
+    Check(
+        "challenges",
+        "offer",
+        gettext_lazy("Choose the challenges you work on: innovations on them will find you."),
+    ),
+    Check("stages", "offer", gettext_lazy("Say at which stages you support innovations.")),
+    Check("regions", "offer", gettext_lazy("Add the regions where you offer support.")),
+    Check(
+        "description",
+        "organisation",
+        gettext_lazy("Describe your organisation."),
+        weak=gettext_lazy("Describe your organisation in more detail: what you do and for whom."),
+        min_length=120,
+    ),
+)
+SPACE_CHECKS = (
+    Check(
+        "challenges",
+        "access",
+        gettext_lazy("Choose the challenges the place suits: innovations on them will find it."),
+    ),
+    Check("themes", "access", gettext_lazy("Choose the themes the place suits.")),
+    Check("facilities", "place", gettext_lazy("Describe the facilities of the place.")),
+)
+
 
 def host_choices(request) -> dict | None:
     """A new place is hosted by one of the person's organisation profiles (any status); with
@@ -63,6 +95,7 @@ SUPPORTER = register(
         prefetch=("offers", "stages", "challenges", "themes", "regions"),
         invite_label=gettext_lazy("Invite a co-manager"),
         organisation_lookup="name",
+        checks=SUPPORTER_CHECKS,
     )
 )
 SPACE = register(
@@ -78,5 +111,6 @@ SPACE = register(
         organisation_lookup="host__name",
         new_form_class=NewPlaceForm,
         new_form_kwargs=host_choices,
+        checks=SPACE_CHECKS,
     )
 )

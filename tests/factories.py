@@ -5,6 +5,7 @@ import itertools
 from django.utils import timezone, translation
 
 from accounts.models import User
+from front.models import TARGET_FIELD, StoredMatch
 from funding.models import FundingOpportunity
 from hubsi.models import Status
 from hubsi.search import update_search_vector
@@ -236,3 +237,15 @@ def make_draft_innovation(*, owners=(), regions=("limburg",), **fields) -> Innov
         "status": Status.DRAFT,
     }
     return make_innovation(owners=owners, **{**defaults, **fields})
+
+
+def make_stored_match(innovation, section, target, *, rank=1, found_at=None) -> StoredMatch:
+    """A suggestion as the matches' refresh stores it; `found_at` defaults to now."""
+    return StoredMatch.objects.create(
+        innovation=innovation,
+        section=section,
+        rank=rank,
+        score=10,
+        found_at=found_at or timezone.now(),
+        **{TARGET_FIELD[section]: target},
+    )

@@ -18,6 +18,9 @@ class PageType:
     status: int = 200
     html: bool = True
     tags: frozenset = field(default_factory=frozenset)
+    # (catalogue) -> None: adds more of what this page is about, beyond build_catalogue_more
+    # (the dashboard: more items of its owner, with matches), for the query-count test.
+    more: Callable[[dict], None] | None = None
 
 
 def _reverse(name: str, *args, query: str = "", language: str = "nl") -> str:
@@ -603,6 +606,88 @@ def _learning_pages(language: str) -> list[PageType]:
 
 
 SIGNED_IN_PAGES += _learning_pages("nl") + _learning_pages("en")
+
+
+# The dashboard's news (front/dashboard.py): Sara owns published innovations with stored
+# matches (new, and funding deadlines coming), manages a supporter that fits innovations, and
+# has contact requests to answer. `more` gives her more of each: the query count stays.
+# Its queries: the session and the user, the UPDATE of `dashboard_seen_at`; per kind the items,
+# their prefetched relations, pending changes and unsaved input; the stored matches of her
+# innovations; those naming her supporters; her open contact requests; then the sections of
+# templates/dashboard.html (supporter matches, learning, contact requests received and sent).
+def _dashboard_items(c: dict, key: str, found_at=None) -> None:
+    import datetime
+
+    from django.utils import timezone
+
+    from accounts.models import User
+    from connections import services
+    from front.models import Section
+    from hubsi.models import Status
+    from tests.factories import (
+        make_funding,
+        make_innovation,
+        make_learning_offer,
+        make_space,
+        make_stored_match,
+        make_supporter,
+        make_user,
+        verify_email,
+    )
+
+    sara = User.objects.filter(email="sara@example.org").first()
+    sara = verify_email(sara or make_user("sara@example.org"))
+    found_at = found_at or timezone.now()
+    soon = datetime.date.today() + datetime.timedelta(days=7)
+    mine = make_supporter(managers=[sara], name=f"Energiehuis {key}", challenges=[c["challenge"]])
+    make_space(host=mine, name=f"Proefwoning {key}")
+    make_learning_offer(provider=mine, name=f"Leren {key}")
+    for index in range(2):
+        innovation = make_innovation(
+            owners=[sara], name=f"Warme Buurt {key} {index}", challenges=[c["challenge"]]
+        )
+        make_innovation(owners=[sara], name=f"Ontwerp {key} {index}", status=Status.DRAFT)
+        targets = {
+            Section.FUNDING: make_funding(name=f"Oproep {key} {index}", deadline=soon),
+            Section.SUPPORTERS: make_supporter(name=f"Coach {key} {index}"),
+            Section.PARTNERS: make_supporter(name=f"Partner {key} {index}"),
+            Section.SPACES: make_space(name=f"Plek {key} {index}"),
+            Section.LEARNING: make_learning_offer(name=f"Traject {key} {index}"),
+        }
+        for section, target in targets.items():
+            make_stored_match(innovation, section, target, found_at=found_at)
+        other = make_innovation(name=f"Buurtbatterij {key} {index}", challenges=[c["challenge"]])
+        make_stored_match(other, Section.SUPPORTERS, mine, found_at=found_at)
+        for target in (innovation, mine):
+            koen = verify_email(make_user())
+            services.contact_request_send(sender=koen, target=target, message="Samenwerken?")
+
+
+def dashboard_news(c: dict):
+    import datetime
+
+    from django.utils import timezone
+
+    if "dashboard_news" not in c:
+        _dashboard_items(c, "a", found_at=timezone.now() - datetime.timedelta(days=2))
+        c["dashboard_news"] = True
+    return True
+
+
+def _dashboard_pages(language: str) -> list[PageType]:
+    suffix = "" if language == "nl" else f"-{language}"
+    return [
+        PageType(
+            "dashboard-news" + suffix,
+            lambda c: dashboard_news(c) and _reverse("dashboard", language=language),
+            "signed-in",
+            tags=frozenset({language}),
+            more=lambda c: _dashboard_items(c, "b"),
+        )
+    ]
+
+
+SIGNED_IN_PAGES += _dashboard_pages("nl") + _dashboard_pages("en")
 
 ALL_PAGES = PUBLIC_PAGES + STAFF_PAGES + MACHINE_PAGES + SIGNED_IN_PAGES
 

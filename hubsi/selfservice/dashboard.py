@@ -1,5 +1,6 @@
-"""The dashboard entries of owned content: where each item stands and what to do next.
-The dashboard page itself is the site's (front/dashboard.py)."""
+"""The dashboard entries of owned content: where each item stands, what to do next and what
+is missing or weak in it (the kind's `checks`). The dashboard page itself is the site's
+(front/dashboard.py), which adds what is new for each item."""
 
 from dataclasses import dataclass, field
 
@@ -22,6 +23,15 @@ class DashboardEntry:
     next_text: str = ""
     next_url: str = ""
     links: list[tuple[str, str]] = field(default_factory=list)
+    # What is missing or weak in the profile: (text, link to the step that fixes it).
+    missing: list[tuple[str, str]] = field(default_factory=list)
+    # Filled by the page (front/dashboard.py): matches new since the last visit, deadlines of
+    # matched funding, contact requests waiting for an answer.
+    news_heading: str = ""
+    news: list = field(default_factory=list)
+    more_news: bool = False
+    deadlines: list = field(default_factory=list)
+    waiting: list = field(default_factory=list)
 
 
 def owned_entries(kind: Kind, user) -> list[DashboardEntry]:
@@ -68,7 +78,25 @@ def _entry(kind: Kind, editing: Editing) -> DashboardEntry:
             entry.links.append((_("Edit"), edit_url))
     else:
         entry.next_text = _("Archived by the curators. Write to them to bring it back.")
+    if obj.status in services.EDITABLE_STATUSES:
+        # The open steps are left out: "Next:" already leads there.
+        entry.missing = missing_parts(kind, editing, skip=editing.open_steps(steps))
+    elif obj.status == Status.PUBLISHED and not editing.pending_submitted:
+        entry.missing = missing_parts(kind, editing)
     if obj.status != Status.ARCHIVED and kind.has_invitations:
         label = kind.invite_label or _("Invite a co-owner")
         entry.links.append((label, kind.url("invite", obj)))
     return entry
+
+
+def missing_parts(kind: Kind, editing: Editing, skip=()) -> list[tuple[str, str]]:
+    """What the kind's checks find missing or weak, each with the link to its step, leaving
+    out the checks of the steps in `skip`."""
+    skipped = {step.slug for step in skip}
+    values = editing.values({check.field for check in kind.checks})
+    steps = {step.slug: step for step in kind.steps}
+    return [
+        (text, kind.step_url(editing.obj, steps[check.step]))
+        for check in kind.checks
+        if check.step not in skipped and (text := check.problem(values[check.field]))
+    ]
