@@ -10,6 +10,7 @@ earlier month without figures, back to the first publication, from the admin log
 from datetime import date
 
 from django.core.management.base import BaseCommand
+from django.utils import translation
 
 from front.figures import (
     TOTAL,
@@ -27,11 +28,12 @@ from hubsi.kinds import registered_kinds
 
 
 def summary(counts: dict[Key, int]) -> str:
-    """ "innovations 12, supporters 5, ..." for the output."""
-    return ", ".join(
-        f"{kind.model._meta.verbose_name_plural} {counts.get((kind.name, TOTAL, ''), 0)}"
-        for kind in registered_kinds()
-    )
+    """The totals per kind, "innovations 12, supporters 5, ...", in English as all output."""
+    with translation.override("en"):
+        return ", ".join(
+            f"{kind.model._meta.verbose_name_plural} {counts.get((kind.name, TOTAL, ''), 0)}"
+            for kind in registered_kinds()
+        )
 
 
 class Command(BaseCommand):
