@@ -21,7 +21,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, F, OuterRef, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
@@ -299,20 +299,23 @@ def published_counts() -> dict[Key, int]:
 def record_month(month: date, counts: dict[Key, int], *, reconstructed: bool = False) -> bool:
     """Store `counts` as the figures at the end of `month`, every key of every kind (0 where
     absent). A month already recorded is left as it is: False then, True when stored."""
-    with transaction.atomic():
-        if MonthFigure.objects.filter(month=month).exists():
-            return False
-        MonthFigure.objects.bulk_create(
-            MonthFigure(
-                month=month,
-                kind=kind,
-                dimension=dimension,
-                value=value,
-                count=counts.get((kind, dimension, value), 0),
-                reconstructed=reconstructed,
+    if MonthFigure.objects.filter(month=month).exists():
+        return False
+    try:
+        with transaction.atomic():
+            MonthFigure.objects.bulk_create(
+                MonthFigure(
+                    month=month,
+                    kind=kind,
+                    dimension=dimension,
+                    value=value,
+                    count=counts.get((kind, dimension, value), 0),
+                    reconstructed=reconstructed,
+                )
+                for kind, dimension, value in all_keys()
             )
-            for kind, dimension, value in all_keys()
-        )
+    except IntegrityError:  # recorded meanwhile by another run (one_figure_per_month)
+        return False
     return True
 
 
@@ -439,7 +442,7 @@ def published_rows(months: list[date]) -> list[Row]:
     def at_end(month: date, key: Key) -> int | None:
         if month == current:
             return live.get(key, 0)
-        if month in recorded:
+        if (key[0], TOTAL, "") in recorded.get(month, {}):  # a kind registered later: None
             return recorded[month].get(key, 0)
         return None
 
