@@ -398,7 +398,7 @@ def reconstruct(months: list[date]) -> dict[date, dict[Key, int]]:
         parent = PUBLIC_WITH.get(model)
         parent_history = history_of(model._meta.get_field(parent).related_model) if parent else {}
         parents = (
-            dict(model.objects.filter(pk__in=list(history)).values_list("pk", f"{parent}_id"))
+            dict(model.objects.filter(published_at__isnull=False).values_list("pk", f"{parent}_id"))
             if parent
             else {}
         )
@@ -430,7 +430,7 @@ def reconstruct(months: list[date]) -> dict[date, dict[Key, int]]:
 def published_rows(months: list[date]) -> list[Row]:
     """A row per kind and per value of its dimensions: the recorded figure at the end of each
     month, the live count for the current month ("so far"), None for a month without figures.
-    Two queries for the records and one per kind and dimension for the live count."""
+    One query for the records, and one per kind and per dimension for the live count."""
     current = month_of(timezone.now())
     live = published_counts() if current in months else {}
     recorded: dict[date, dict[Key, int]] = {}
