@@ -2,8 +2,9 @@
 
 `owner_urls(kind)` gives a kind its routes: new, edit, step, preview, submit, delete and, for
 content with owners of its own, invite. Every view is `as_view(kind=...)` of a class below and
-finds its object through `Kind.get_for_owner`, so a person who does not own it gets a 404;
-every change goes through hubsi/services.py. `invitation_accept` makes an invitee a co-owner.
+finds its object through `Kind.get_for_owner`, so a person who does not own it gets a 404 (a
+curator may read the preview: PreviewView); every change goes through hubsi/services.py.
+`invitation_accept` makes an invitee a co-owner.
 """
 
 from allauth.account.decorators import verified_email_required
