@@ -17,6 +17,6 @@ class AccountsConfig(AppConfig):
 
 def _forget_staff_two_factor(sender, request, **kwargs) -> None:
     """A removed authenticator app: the admin asks for a new one on the next visit."""
-    from accounts.middleware import STAFF_TWO_FACTOR_SESSION_KEY
+    from hubsi.admin_site import STAFF_TWO_FACTOR_SESSION_KEY
 
     request.session.pop(STAFF_TWO_FACTOR_SESSION_KEY, None)

@@ -11,14 +11,15 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from accounts.mfa import has_totp
+from hubsi.admin_site import STAFF_TWO_FACTOR_SESSION_KEY
 
 # /accounts/... in the default language, /en/accounts/... in the others.
 _LANGUAGE_PREFIXES = "|".join(re.escape(code) for code, _name in settings.LANGUAGES)
 _ACCOUNT_PATH = re.compile(rf"^/(?:(?:{_LANGUAGE_PREFIXES})/)?accounts/")
 
-# The session remembers that its staff member has an authenticator app, so admin pages cost no
-# extra query; accounts/apps.py forgets it when the authenticator is removed.
-STAFF_TWO_FACTOR_SESSION_KEY = "accounts.staff_two_factor"
+# The session remembers that its staff member has an authenticator app (under
+# STAFF_TWO_FACTOR_SESSION_KEY), so admin pages cost no extra query; accounts/apps.py forgets it
+# when the authenticator is removed.
 
 
 def account_pages_not_stored(get_response):

@@ -19,7 +19,7 @@ from django.http import QueryDict
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 
-from connections.models import DigestSettings, Frequency, ListKind, SavedSearch
+from connections.models import DigestSettings, Frequency, ListKind, SavedSearch, SentDigest
 from funding.filters import FundingFilterSet
 from funding.models import FundingOpportunity
 from hubsi.emails import send_templated_mail
@@ -153,10 +153,13 @@ def send_digest(settings: DigestSettings, now) -> bool:
                 },
             )
     # Stored after a successful send: a failure leaves the window open for the next run.
+    # Each mail sent is counted for the figures (front/figures.py).
     with transaction.atomic():
         DigestSettings.objects.filter(pk=settings.pk).update(
             covered_until=now, **({"last_sent_at": now} if sections else {})
         )
+        if sections:
+            SentDigest.objects.create(sent_at=now, frequency=settings.frequency)
     return bool(sections)
 
 

@@ -322,3 +322,18 @@ class DigestSettings(models.Model):
         return today.isocalendar()[:2] > last.isocalendar()[:2] and (
             today - last >= timedelta(days=1)
         )
+
+
+class SentDigest(models.Model):
+    """One digest mail sent (`connections.digests.send_digest`), for the figures: when, and
+    how often its recipient gets one. Nothing about the person is kept."""
+
+    sent_at = models.DateTimeField(_("sent"), default=timezone.now, db_index=True)
+    frequency = models.CharField(_("how often"), max_length=10, choices=Frequency.choices)
+
+    class Meta:
+        verbose_name = _("digest sent")
+        verbose_name_plural = _("digests sent")
+
+    def __str__(self):
+        return f"{self.get_frequency_display()} {self.sent_at:%Y-%m-%d %H:%M}"

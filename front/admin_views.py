@@ -10,7 +10,7 @@ from django.template.response import TemplateResponse
 from django.utils import formats, timezone
 from django.utils.translation import gettext
 
-from front.figures import figures, last_months
+from front.figures import ACTIVITY, PUBLISHED, figures, last_months, reconstructed_months
 
 MONTHS = 12
 CURATORS = "Curators"
@@ -25,13 +25,27 @@ def _check(request) -> None:
 def figures_view(request):
     _check(request)
     months = last_months(MONTHS)
+    rows = [
+        {"row": row, "values": [row.per_month[month] for month in months]}
+        for row in figures(months)
+    ]
     context = {
         **admin.site.each_context(request),
         "title": gettext("Figures"),
         "months": months,
-        "rows": [
-            {"row": row, "values": [row.per_month[month] for month in months]}
-            for row in figures(months)
+        "current_month": months[-1],
+        "reconstructed": reconstructed_months(months),
+        "tables": [
+            (
+                gettext("Activity per month"),
+                ACTIVITY,
+                [r for r in rows if r["row"].group == ACTIVITY],
+            ),
+            (
+                gettext("Published content at the end of each month"),
+                PUBLISHED,
+                [r for r in rows if r["row"].group == PUBLISHED],
+            ),
         ],
         "generated_at": timezone.localtime(),
     }

@@ -26,6 +26,7 @@ from django_tasks_db.models import DBTaskResult, get_date_max
 
 from hubsi import services
 from hubsi.curation import WaitingWork, next_in_queue, register_waiting_work
+from hubsi.kinds import kind_for
 from hubsi.models import (
     Actor,
     Revision,
@@ -337,7 +338,10 @@ class PublishableAdmin(admin.ModelAdmin):
         and whether publishing its pending changes would replace later edits."""
         changes = bool(getattr(obj, "has_changes_to_review", False))
         revision = self._revision(obj) if changes else None
+        kind = kind_for(obj)
         return {
+            # The owners' preview, which curators may read (hubsi/selfservice/views.py).
+            "preview_url": kind.url("preview", obj) if kind else "",
             "in_review": obj.status == Status.SUBMITTED or changes,
             "reviewing_changes": changes,
             "changes_conflict": bool(revision and services.revision_conflicts(obj, revision)),

@@ -10,6 +10,16 @@ from django.utils.translation import gettext_lazy as _
 
 from hubsi.curation import queue_counts, review_queue, waiting_work
 
+# The session of a staff member who passed the admin's two-factor check carries their id under
+# this key (set by `accounts.middleware.staff_need_two_factor`). Pages for curators outside the
+# admin (the owners' preview, hubsi/selfservice/views.py) ask for the same.
+STAFF_TWO_FACTOR_SESSION_KEY = "accounts.staff_two_factor"
+
+
+def passed_two_factor(request) -> bool:
+    """True when this session's staff member passed the admin's two-factor check."""
+    return request.session.get(STAFF_TWO_FACTOR_SESSION_KEY) == request.user.pk
+
 
 class CurationSite(admin.AdminSite):
     site_header = _("HUBSI curation")

@@ -517,3 +517,37 @@ def _forget_owned_content_records(sender, instance, **kwargs):
     content_type = ContentType.objects.get_for_model(instance)
     for model in (Revision, DraftInput, OwnershipInvitation):
         model.objects.filter(content_type=content_type, object_id=instance.pk).delete()
+
+
+# Figures kept over time ---------------------------------------------------------------------
+
+
+class MonthFigure(models.Model):
+    """One number of the platform at the end of a calendar month, kept because it cannot be
+    computed again later: how much published content there was, per kind and per value of a
+    dimension ("innovation", "stage", "scaling" -> 12). The site layer, which knows the kinds,
+    counts and records them (`front/figures.py`, `manage.py record_month_figures`);
+    docs/curation.md defines each. `reconstructed` marks a month filled in afterwards from the
+    admin log and today's content instead of being recorded at the month's end.
+    """
+
+    month = models.DateField(_("month"), help_text=_("The first day of the month."))
+    kind = models.CharField(_("kind of content"), max_length=32)
+    dimension = models.CharField(_("dimension"), max_length=32)
+    value = models.CharField(_("value"), max_length=32, blank=True)
+    count = models.PositiveIntegerField(_("count"))
+    reconstructed = models.BooleanField(_("reconstructed afterwards"), default=False)
+    recorded_at = models.DateTimeField(_("recorded"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("figure at the end of a month")
+        verbose_name_plural = _("figures at the end of a month")
+        ordering = ["month", "kind", "dimension", "value"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["month", "kind", "dimension", "value"], name="one_figure_per_month"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.month:%Y-%m} {self.kind} {self.dimension} {self.value}: {self.count}"

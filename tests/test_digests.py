@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from connections import digests, services
-from connections.models import DigestSettings, Frequency
+from connections.models import DigestSettings, Frequency, SentDigest
 from hubsi.models import Status
 from tests.factories import make_challenge, make_funding, make_innovation, make_user
 
@@ -60,6 +60,7 @@ def test_no_mail_when_nothing_matches(sara, mailoutbox):
     make_innovation(name="Andere zaak")
     call_command("send_digests", verbosity=0)
     assert mailoutbox == []
+    assert not SentDigest.objects.exists()  # nothing sent, nothing counted
 
 
 def test_running_twice_sends_one_mail(sara, challenge, mailoutbox):
@@ -74,6 +75,10 @@ def test_running_twice_sends_one_mail(sara, challenge, mailoutbox):
     tomorrow = timezone.now() + timedelta(days=1)
     assert digests.send_digests(now=tomorrow) == 1
     assert "Tweede" in mailoutbox[1].body and "Warm Wonen" not in mailoutbox[1].body
+    # Each mail sent is counted for the figures (front/figures.py), when it was sent.
+    sent = SentDigest.objects.order_by("sent_at")
+    assert [digest.frequency for digest in sent] == [Frequency.DAILY, Frequency.DAILY]
+    assert sent.last().sent_at == tomorrow
 
 
 def test_after_downtime_nothing_is_skipped(sara, challenge, mailoutbox):

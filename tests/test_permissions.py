@@ -7,7 +7,8 @@ new URL cannot be forgotten. Each row is tried by four visitors:
 - anonymous: sent to sign in, unless the token in the address is the key;
 - another user (Koen, signed in and verified): 404, so not even the existence is revealed;
 - a curator (Lien, staff in the Curators group, with an authenticator app): 404 as well. Curators
-  review and change content in the admin, never through the owners' pages;
+  review and change content in the admin, never through the owners' pages; the one exception,
+  the preview, opens only after the admin's two-factor check (tests/test_curator_preview.py);
 - the owner: Sara, the person the object is about. She owns the innovation, manages the
   supporter profile (or the host of the place), received the contact request (or sent it: the
   `sent-request` rows), is the invitee of the invitation, and the person of the saved search,

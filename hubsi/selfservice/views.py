@@ -2,8 +2,9 @@
 
 `owner_urls(kind)` gives a kind its routes: new, edit, step, preview, submit, delete and, for
 content with owners of its own, invite. Every view is `as_view(kind=...)` of a class below and
-finds its object through `Kind.get_for_owner`, so a person who does not own it gets a 404;
-every change goes through hubsi/services.py. `invitation_accept` makes an invitee a co-owner.
+finds its object through `Kind.get_for_owner`, so a person who does not own it gets a 404 (a
+curator may read the preview: PreviewView); every change goes through hubsi/services.py.
+`invitation_accept` makes an invitee a co-owner.
 """
 
 from allauth.account.decorators import verified_email_required
@@ -11,7 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
@@ -20,6 +21,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from hubsi import services
+from hubsi.admin_site import passed_two_factor
 from hubsi.kinds import Kind, Step, find_step
 from hubsi.limits import may_start_draft, rate_limited
 from hubsi.models import OwnershipInvitation, Status, hash_token
@@ -205,9 +207,41 @@ class PreviewPage(OwnerView):
 
 @method_decorator([never_cache, login_required, require_GET], "dispatch")
 class PreviewView(PreviewPage):
+    """The owners' preview. Curators (staff who may change this kind, past the admin's
+    two-factor check) may read it too, from an item's change form: read-only, without the
+    owners' actions. Everyone else gets the owners' 404."""
+
     def get(self, request, slug: str):
-        obj = self.get_object()
-        return self.render("preview", self.preview_context(obj, Editing.load(obj)))
+        as_curator = False
+        try:
+            obj = self.get_object()
+        except Http404:
+            if not self.curator_may_read():
+                raise
+            obj = get_object_or_404(
+                self.kind.model.objects.select_related(*self.kind.select_related).prefetch_related(
+                    *self.kind.prefetch
+                ),
+                slug=slug,
+            )
+            as_curator = True
+        context = self.preview_context(obj, Editing.load(obj))
+        if as_curator:
+            opts = obj._meta
+            context.update(
+                as_curator=True,
+                can_submit=False,
+                deletable=False,
+                open_steps=[],
+                admin_url=reverse(
+                    f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk]
+                ),
+            )
+        return self.render("preview", context)
+
+    def curator_may_read(self) -> bool:
+        request = self.request
+        return services.is_curator(request.user, self.kind.model) and passed_two_factor(request)
 
 
 @method_decorator(
