@@ -17,6 +17,7 @@ can show even in the moment between a change and the new version.
 """
 
 import array
+import functools
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -263,20 +264,27 @@ def changed_items(model, since: int, version: int) -> set | None:
     return changed if len(changed) <= MAX_PATCHED_ITEMS else None
 
 
+@functools.cache
 def _depends_on(model, depth: int = 2) -> set[str]:
     """Labels of the models `model` points to (foreign keys, many-to-many), and what those
-    point to: what its filters' values and choices can be read from."""
-    labels, models = set(), [model]
+    point to: what its filters' values and choices can be read from; and, to be safe, the
+    models that point to it (a filter may select items by what links to them)."""
+    labels = {f.related_model._meta.label_lower for f in _relations(model, concrete=False)}
+    models = [model]
     for _level in range(depth):
-        targets = [
-            f.related_model
-            for m in models
-            for f in m._meta.get_fields()
-            if f.is_relation and f.concrete and f.related_model is not None
-        ]
+        targets = [f.related_model for m in models for f in _relations(m, concrete=True)]
         models = [t for t in targets if t._meta.label_lower not in labels]
         labels.update(t._meta.label_lower for t in models)
+    labels.discard(model._meta.label_lower)
     return labels
+
+
+def _relations(model, *, concrete: bool) -> list:
+    return [
+        f
+        for f in model._meta.get_fields()
+        if f.is_relation and f.concrete == concrete and f.related_model is not None
+    ]
 
 
 def patch(index: FacetIndex, filterset_class, queryset, order, changed: set) -> FacetIndex:
@@ -333,10 +341,15 @@ def _places(queryset, order, pks) -> dict[int, int]:
 
 def _set_bits_of(index: FacetIndex, filterset_class, queryset, positions: dict) -> None:
     """Set the bits of the items at `positions` (primary key -> position), as `build` would."""
+    # The choices are the index's own keys (a change of the choices is rebuilt, not patched):
+    # no query for them.
+    keys = defaultdict(list)
+    for name, key in index.bits:
+        keys[name].append(key)
     for name, flt in filterset_class.facet_filters().items():
         condition = flt.q_for
         keys_of_value = defaultdict(list)
-        for key, _label in filterset_class.choice_pairs(flt):
+        for key in keys[name]:
             for value in condition.values_matching(key):
                 keys_of_value[str(value)].append(key)
         for pk, value in _rows_of(condition, queryset, positions):
