@@ -107,3 +107,34 @@ def test_a_cached_page_costs_one_cache_round_trip(client, curator, monkeypatch):
     calls.clear()
     client.get(url)
     assert calls == ["get_many"]
+
+
+def test_only_a_200_the_same_for_every_visitor_is_stored(rf):
+    from django.contrib.auth.models import AnonymousUser
+    from django.http import HttpResponse
+
+    from hubsi.caching import cache_public_page
+
+    served = []
+
+    def view(request, status=200, cookie=False, vary=""):
+        served.append(request.path)
+        response = HttpResponse(f"page {len(served)}", status=status)
+        if cookie:
+            response.set_cookie("chosen", "1")
+        if vary:
+            response["Vary"] = vary
+        return response
+
+    page = cache_public_page(view)
+    cases = [  # (the view's response, stored?)
+        ({"status": 404}, False),
+        ({"cookie": True}, False),
+        ({"vary": "User-Agent"}, False),
+        ({"vary": "Accept-Language"}, True),  # the language is part of the key
+    ]
+    for number, (kwargs, stored) in enumerate(cases):
+        request = rf.get(f"/case-{number}/")
+        request.user = AnonymousUser()
+        first, second = page(request, **kwargs), page(request, **kwargs)
+        assert (first.content == second.content) is stored, kwargs
