@@ -1,5 +1,6 @@
 -- wrk script: rotate through the URLs in the file named by env URLS_FILE (one path a line),
--- count non-2xx responses, and print percentiles as one JSON line at the end.
+-- optionally with a cookie (env BENCH_COOKIE), count non-2xx responses, and print percentiles
+-- as one JSON line at the end.
 local paths = {}
 local threads = {}
 
@@ -20,11 +21,14 @@ function init(args)
   load_paths()
   counter = id * 7919
   non2xx = 0
+  -- A signed-in page: the session cookie in env BENCH_COOKIE, sent with every request.
+  local cookie = os.getenv("BENCH_COOKIE")
+  if cookie and #cookie > 0 then headers = {Cookie = cookie} end
 end
 
 function request()
   counter = counter + 1
-  return wrk.format("GET", paths[(counter % #paths) + 1])
+  return wrk.format("GET", paths[(counter % #paths) + 1], headers)
 end
 
 function response(status, headers, body)

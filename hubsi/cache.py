@@ -2,9 +2,9 @@
 
 Django's `RedisCacheClient.get_client()` builds a new `redis.Redis` object for every cache
 operation (sharing the connection pool). With redis-py 5 that construction costs about as much
-as the round trip itself, and a cached page takes three operations (catalogue version, header
-key, page), so it was a third of the cost of serving a cached page. A client is thread-safe
-and cheap to keep: one per connection pool, made on first use.
+as the round trip itself; when a cached page took three operations (catalogue version, header
+key, page) that was a third of the cost of serving it (now it takes one, hubsi/caching.py).
+A client is thread-safe and cheap to keep: one per connection pool, made on first use.
 """
 
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache

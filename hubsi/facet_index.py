@@ -17,13 +17,16 @@ can show even in the moment between a change and the new version.
 """
 
 import array
+import functools
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
+from django.db import connections
+from django.db.models import Q
 
-from hubsi.caching import catalogue_version
+from hubsi.caching import catalogue_version, changes_key
 
 BUILD_LOCK_SECONDS = 60
 # The key holds the catalogue version, so an index is never stale; the timeout only lets old
@@ -31,8 +34,8 @@ BUILD_LOCK_SECONDS = 60
 INDEX_TIMEOUT = 24 * 60 * 60
 CHUNK_BYTES = 64
 
-# Per process: the cache key and index of the version last used, per model.
-_local: dict[str, tuple[str, "FacetIndex"]] = {}
+# Per process: the cache key, index and catalogue version last used, per model.
+_local: dict[str, tuple[str, "FacetIndex", int]] = {}
 
 
 @dataclass
@@ -177,20 +180,195 @@ def build(filterset_class, queryset, order) -> FacetIndex:
 
 
 def get(filterset_class, queryset, order) -> FacetIndex | None:
-    """The index for the current catalogue version, or None while another process builds it."""
+    """The index for the current catalogue version, or None while another process builds it.
+
+    After a change of some items, the index of the version before is patched for those items
+    (`patch`), in milliseconds; only what cannot be patched (an unknown change, a change of
+    the choices such as a new challenge, many items at once) is rebuilt from scratch."""
     label = queryset.model._meta.label_lower
-    key = f"facet-index:v{catalogue_version()}:{label}"
+    version = catalogue_version()
+    key = _key(version, label)
     local = _local.get(label)
     if local and local[0] == key:
         return local[1]
     index = cache.get(key)
     if index is None:
-        if not cache.add(f"{key}:building", 1, BUILD_LOCK_SECONDS):
-            return None
-        try:
-            index = build(filterset_class, queryset, order)
-            cache.set(key, index, INDEX_TIMEOUT)
-        finally:
-            cache.delete(f"{key}:building")
-    _local[label] = (key, index)
+        index = _patched(label, local, version, filterset_class, queryset, order)
+        if index is None:
+            if not cache.add(f"{key}:building", 1, BUILD_LOCK_SECONDS):
+                return None
+            try:
+                index = build(filterset_class, queryset, order)
+            finally:
+                cache.delete(f"{key}:building")
+        cache.set_many({key: index, _latest_key(label): version}, INDEX_TIMEOUT)
+    _local[label] = (key, index, version)
     return index
+
+
+def _key(version: int, label: str) -> str:
+    return f"facet-index:v{version}:{label}"
+
+
+def _latest_key(label: str) -> str:
+    return f"facet-index:latest:{label}"
+
+
+# Patching --------------------------------------------------------------------------------
+
+# Beyond these, a rebuild (a few seconds at 100,000 items, once) costs less than the patch.
+MAX_PATCHED_VERSIONS = 200
+MAX_PATCHED_ITEMS = 200
+
+
+def _patched(label, local, version, filterset_class, queryset, order) -> FacetIndex | None:
+    """The index of an earlier version (this process's, else the latest on the shared cache)
+    patched for what changed since, or None when it cannot be."""
+    if local:
+        _key_, base, base_version = local
+    else:
+        base_version = cache.get(_latest_key(label))
+        base = cache.get(_key(base_version, label)) if base_version is not None else None
+    if base is None:
+        return None
+    changed = changed_items(queryset.model, base_version, version)
+    if changed is None:
+        return None
+    if not changed:
+        return base  # nothing this index shows (another list's item changed)
+    return patch(base, filterset_class, queryset, order, changed)
+
+
+def changed_items(model, since: int, version: int) -> set | None:
+    """The primary keys of the items of `model` changed after version `since` up to `version`
+    (as recorded by hubsi/signals.py), or None when that is unknown or changes the index
+    beyond its items: a version without a record (a bump by hand, a new series after the
+    cache was emptied), all links of the model at once, or a change of a model its listing
+    or choices depend on (a challenge renamed, a theme added)."""
+    if not 0 < version - since <= MAX_PATCHED_VERSIONS:
+        return None
+    keys = [changes_key(v) for v in range(since + 1, version + 1)]
+    records = cache.get_many(keys)
+    if len(records) != len(keys):
+        return None
+    label, depends = model._meta.label_lower, _depends_on(model)
+    changed = set()
+    for record in records.values():
+        for kind, changed_label, pk in record:
+            if changed_label == label:
+                if pk is None:
+                    return None
+                changed.add(pk)
+            elif kind == "row" and changed_label in depends:
+                return None
+    return changed if len(changed) <= MAX_PATCHED_ITEMS else None
+
+
+@functools.cache
+def _depends_on(model, depth: int = 2) -> set[str]:
+    """Labels of the models `model` points to (foreign keys, many-to-many), and what those
+    point to: what its filters' values and choices can be read from; and, to be safe, the
+    models that point to it (a filter may select items by what links to them)."""
+    labels = {f.related_model._meta.label_lower for f in _relations(model, concrete=False)}
+    models = [model]
+    for _level in range(depth):
+        targets = [f.related_model for m in models for f in _relations(m, concrete=True)]
+        models = [t for t in targets if t._meta.label_lower not in labels]
+        labels.update(t._meta.label_lower for t in models)
+    labels.discard(model._meta.label_lower)
+    return labels
+
+
+def _relations(model, *, concrete: bool) -> list:
+    return [
+        f
+        for f in model._meta.get_fields()
+        if f.is_relation and f.concrete == concrete and f.related_model is not None
+    ]
+
+
+def patch(index: FacetIndex, filterset_class, queryset, order, changed: set) -> FacetIndex:
+    """`index` with the changed items taken out and those listed now put in at their place in
+    the order: a count of the items before each (an index scan), then the changed items'
+    values in one query per facet filter. Taking out or putting in an item shifts the higher
+    bits of every bitset, a few microseconds each."""
+    old_positions = index.positions()
+    removed = sorted((old_positions[pk] for pk in changed if pk in old_positions), reverse=True)
+    inserted = _places(queryset, order, changed)
+    pks = array.array("q", index.pks)
+    for i in removed:
+        del pks[i]
+    at = sorted(inserted.values())
+    by_position = {i: pk for pk, i in inserted.items()}
+    for i in at:
+        pks.insert(i, by_position[i])
+    bits = {}
+    for name, bitset in index.bits.items():
+        for i in removed:  # from the highest position down: lower positions stay put
+            bitset = (bitset & ((1 << i) - 1)) | ((bitset >> (i + 1)) << i)
+        for i in at:  # from the lowest position up: each lands at its final place
+            bitset = (bitset & ((1 << i) - 1)) | ((bitset >> i) << (i + 1))
+        bits[name] = bitset
+    patched = FacetIndex(ids=pks.tobytes(), bits=bits)
+    if inserted:
+        _set_bits_of(patched, filterset_class, queryset.filter(pk__in=list(inserted)), inserted)
+    return patched
+
+
+def _places(queryset, order, pks) -> dict[int, int]:
+    """The position in `order` of each of these items that `queryset` lists now: how many
+    listed items come before it (NULLs sort as the database sorts them)."""
+    fields = [(name.lstrip("-"), name.startswith("-")) for name in order]
+    fields = [("pk" if name == "pk" else name, desc) for name, desc in fields]
+    nulls_largest = connections[queryset.db].features.nulls_order_largest
+    places = {}
+    for values in queryset.filter(pk__in=list(pks)).values_list("pk", *(f for f, _d in fields)):
+        before, same = Q(pk__in=[]), Q()
+        for (name, desc), value in zip(fields, values[1:], strict=True):
+            if value is None:
+                # Before it: only other NULLs' later fields decide, and what sorts before NULL.
+                if desc != nulls_largest:
+                    before |= same & Q(**{f"{name}__isnull": False})
+                same &= Q(**{f"{name}__isnull": True})
+                continue
+            before |= same & Q(**{f"{name}__{'gt' if desc else 'lt'}": value})
+            if desc == nulls_largest:
+                before |= same & Q(**{f"{name}__isnull": True})
+            same &= Q(**{name: value})
+        places[values[0]] = queryset.filter(before).order_by().count()
+    return places
+
+
+def _set_bits_of(index: FacetIndex, filterset_class, queryset, positions: dict) -> None:
+    """Set the bits of the items at `positions` (primary key -> position), as `build` would."""
+    # The choices are the index's own keys (a change of the choices is rebuilt, not patched):
+    # no query for them.
+    keys = defaultdict(list)
+    for name, key in index.bits:
+        keys[name].append(key)
+    for name, flt in filterset_class.facet_filters().items():
+        condition = flt.q_for
+        keys_of_value = defaultdict(list)
+        for key in keys[name]:
+            for value in condition.values_matching(key):
+                keys_of_value[str(value)].append(key)
+        for pk, value in _rows_of(condition, queryset, positions):
+            position = positions.get(pk)
+            if position is None:
+                continue
+            bit = 1 << position
+            for key in keys_of_value.get(str(value), ()):
+                index.bits[(name, key)] = index.bits.get((name, key), 0) | bit
+            if condition.keeps_exact_values:
+                exact = (f"{name}:exact", str(value))
+                index.bits[exact] = index.bits.get(exact, 0) | bit
+
+
+def _rows_of(condition, queryset, pks):
+    """The condition's (primary key, value) rows of these items only: its query, narrowed to
+    them by its first column (the item's key)."""
+    rows = condition.value_rows(queryset)
+    fields = getattr(rows, "_fields", None)
+    if fields:
+        rows = rows.filter(**{f"{fields[0]}__in": list(pks)})
+    return rows

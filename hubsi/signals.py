@@ -6,6 +6,8 @@ to `pretix.base.signals`: the lower layer sends, the higher one receives, and no
 up (docs/architecture.md).
 """
 
+from functools import partial
+
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import Signal
@@ -36,15 +38,29 @@ def extra_detail_context(obj, request) -> dict:
     return context
 
 
-def _catalogue_changed() -> None:
-    bump_catalogue_version()
+def _catalogue_changed(changes) -> None:
+    bump_catalogue_version(changes)
     catalogue_changed.send(sender=None)
 
 
-def _bump_after_commit(sender, instance=None, **kwargs):
+def _bump_after_commit(sender, instance=None, action=None, **kwargs):
     if getattr(instance, "status", None) in NEVER_PUBLIC:
         return
-    transaction.on_commit(_catalogue_changed)
+    if action is None:  # post_save, post_delete: the item itself changed
+        changes = [("row", instance._meta.label_lower, instance.pk)]
+    elif not action.startswith("post_"):
+        return  # the post_ signal of the same change follows
+    elif not kwargs["reverse"]:  # links of this item changed
+        changes = [("link", instance._meta.label_lower, instance.pk)]
+    else:  # links of other items to this one: those items changed (all of them on clear)
+        label = kwargs["model"]._meta.label_lower
+        pks = kwargs["pk_set"]
+        changes = (
+            [("link", label, pk) for pk in pks] if pks is not None else [("link", label, None)]
+        )
+    # The changes are recorded with the version, so indexes can be patched for just these
+    # items (hubsi/facet_index.py).
+    transaction.on_commit(partial(_catalogue_changed, changes))
 
 
 def watch_catalogue(*models) -> None:

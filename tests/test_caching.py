@@ -63,3 +63,78 @@ def test_a_waiting_message_is_shown_not_cached(client, rf):
     assert "Je bent afgemeld." in response.content.decode()
     del client.cookies["messages"]
     assert "Je bent afgemeld." not in client.get("/about/").content.decode()
+
+
+def count_cache_operations(monkeypatch) -> list[str]:
+    """The cache operations from now on, outermost only (locmem's get_many calls get)."""
+    from django.core.cache import caches
+
+    backend, calls, depth = caches["default"], [], [0]
+    names = ("get", "get_many", "set", "set_many", "add", "incr", "delete", "has_key")
+    originals = {name: getattr(backend, name) for name in names}
+    for name in names:
+
+        def counted(*args, _original=originals[name], _name=name, **kwargs):
+            if not depth[0]:
+                calls.append(_name)
+            depth[0] += 1
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                depth[0] -= 1
+
+        monkeypatch.setattr(backend, name, counted)
+    return calls
+
+
+def test_a_cached_page_costs_one_cache_round_trip(client, curator, monkeypatch):
+    catalogue = build_catalogue(2)
+    url = "/innovations/?stage=insight"
+    first = client.get(url)
+    calls = count_cache_operations(monkeypatch)
+    again = client.get(url)
+    assert calls == ["get_many"]  # the catalogue version and the page, together
+    assert again.content == first.content and again["Content-Type"] == first["Content-Type"]
+    assert "no-cache" in again["Cache-Control"]
+    # After a publication: a second read, under the new version, then one again.
+    submitted = make_innovation(
+        name="Repair Café Genk", status=Status.SUBMITTED, challenges=[catalogue["challenge"]]
+    )
+    services.content_publish(obj=submitted, by=curator)
+    calls.clear()
+    assert "Repair Café Genk" in client.get(url).content.decode()
+    assert calls[:2] == ["get_many", "get"] and calls[-1] == "set"
+    calls.clear()
+    client.get(url)
+    assert calls == ["get_many"]
+
+
+def test_only_a_200_the_same_for_every_visitor_is_stored(rf):
+    from django.contrib.auth.models import AnonymousUser
+    from django.http import HttpResponse
+
+    from hubsi.caching import cache_public_page
+
+    served = []
+
+    def view(request, status=200, cookie=False, vary=""):
+        served.append(request.path)
+        response = HttpResponse(f"page {len(served)}", status=status)
+        if cookie:
+            response.set_cookie("chosen", "1")
+        if vary:
+            response["Vary"] = vary
+        return response
+
+    page = cache_public_page(view)
+    cases = [  # (the view's response, stored?)
+        ({"status": 404}, False),
+        ({"cookie": True}, False),
+        ({"vary": "User-Agent"}, False),
+        ({"vary": "Accept-Language"}, True),  # the language is part of the key
+    ]
+    for number, (kwargs, stored) in enumerate(cases):
+        request = rf.get(f"/case-{number}/")
+        request.user = AnonymousUser()
+        first, second = page(request, **kwargs), page(request, **kwargs)
+        assert (first.content == second.content) is stored, kwargs

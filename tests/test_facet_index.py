@@ -147,3 +147,57 @@ def test_while_another_process_builds_the_index_the_counts_come_from_sql(catalog
     busy = InnovationFilterSet(query, queryset=queryset)
     assert busy.bitsets is None
     assert facet_counts(busy) == facet_counts(SQLInnovationFilterSet(query, queryset=queryset))
+
+
+def without_empty(index) -> dict:
+    return {key: bits for key, bits in index.bits.items() if bits}
+
+
+def test_after_publish_edit_and_archive_the_patched_index_equals_a_fresh_build(
+    catalogue, curator, monkeypatch, django_capture_on_commit_callbacks
+):
+    """Each change is patched into the index (no rebuild), and the result is exactly what a
+    build from scratch gives."""
+    from hubsi import services
+
+    queryset = Innovation.objects.published()
+    fresh_build = facet_index.build
+    facet_index._local.clear()
+    facet_index.get(InnovationFilterSet, queryset, SORT_RECENT)
+
+    def no_rebuild(*args):
+        raise AssertionError("rebuilt instead of patched")
+
+    monkeypatch.setattr(facet_index, "build", no_rebuild)
+    challenges = catalogue["challenges"]
+    submitted = make_innovation(
+        name="Nieuw", status=Status.SUBMITTED, challenges=[challenges[1]], regions=["limburg"]
+    )
+    middle = list(queryset.order_by(*SORT_RECENT))[20]
+    changes = [
+        lambda: services.content_publish(obj=submitted, by=curator),
+        lambda: (
+            setattr(middle, "stage", vocabulary.Stage.values[-1]),
+            middle.save(),
+            middle.challenges.set([challenges[5]]),
+            middle.regions.set(["antwerp"]),
+        ),
+        lambda: services.content_archive(obj=queryset.order_by(*SORT_RECENT)[10], by=curator),
+    ]
+    for change in changes:
+        with django_capture_on_commit_callbacks(execute=True):
+            change()
+        patched = facet_index.get(InnovationFilterSet, queryset, SORT_RECENT)
+        fresh = fresh_build(InnovationFilterSet, queryset, SORT_RECENT)
+        assert list(patched.pks) == list(fresh.pks)
+        assert without_empty(patched) == without_empty(fresh)
+    assert submitted.pk in patched.pks and len(patched.pks) == 40
+
+
+def test_a_new_challenge_rebuilds_the_index(catalogue, django_capture_on_commit_callbacks):
+    queryset = Innovation.objects.published()
+    first = facet_index.get(InnovationFilterSet, queryset, SORT_RECENT)
+    with django_capture_on_commit_callbacks(execute=True):
+        new = make_challenge(catalogue["themes"][0], slug="challenge-new")
+    second = facet_index.get(InnovationFilterSet, queryset, SORT_RECENT)
+    assert ("challenge", new.slug) in second.bits and ("challenge", new.slug) not in first.bits
