@@ -102,14 +102,16 @@ class FacetIndex:
         return found
 
 
-class IndexedResults(Sequence):
-    """The items of a result bitset in the default order, for Django's Paginator: the count
-    is a population count, a page one query by primary key (through `queryset`)."""
+class IndexedGroupsResults(Sequence):
+    """The items of several result bitsets one after the other, each in the default order,
+    for Django's Paginator (an order by groups, e.g. open calls then rolling ones, that the
+    index's order sorts within each group): the count is a sum of population counts, a page
+    one query by primary key (through `queryset`)."""
 
-    def __init__(self, index: FacetIndex, bits: int, queryset):
-        self.index, self.bits, self.queryset = index, bits, queryset
-        self.model = queryset.model
-        self._count = bits.bit_count()
+    def __init__(self, index: FacetIndex, groups: list[int], queryset):
+        self.index, self.queryset, self.model = index, queryset, queryset.model
+        self.groups = [(bits, bits.bit_count()) for bits in groups if bits]
+        self._count = sum(count for _bits, count in self.groups)
 
     def count(self) -> int:
         return self._count
@@ -121,7 +123,22 @@ class IndexedResults(Sequence):
         if not isinstance(item, slice):
             return self[item : item + 1][0]
         start, stop, _step = item.indices(self._count)
-        return _in_order(self.queryset, self.index.pks_between(self.bits, start, stop))
+        pks, before = [], 0
+        for bits, count in self.groups:
+            if before >= stop:
+                break
+            if before + count > start:
+                pks += self.index.pks_between(bits, max(start - before, 0), stop - before)
+            before += count
+        return _in_order(self.queryset, pks)
+
+
+class IndexedResults(IndexedGroupsResults):
+    """The items of a result bitset in the default order."""
+
+    def __init__(self, index: FacetIndex, bits: int, queryset):
+        super().__init__(index, [bits], queryset)
+        self.bits = bits
 
 
 class RankedResults(Sequence):
@@ -157,7 +174,7 @@ def build(filterset_class, queryset, order) -> FacetIndex:
     pks = array.array("q", queryset.order_by(*order).values_list("pk", flat=True))
     index = FacetIndex(ids=pks.tobytes(), bits={})
     positions = index.positions()
-    for name, flt in filterset_class.facet_filters().items():
+    for name, flt in filterset_class.indexed_filters().items():
         condition = flt.q_for
         members = defaultdict(list)
         # A plain query, not a server-side cursor: PostgreSQL plans those for the first rows.

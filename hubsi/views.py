@@ -31,6 +31,12 @@ class FilteredListView(ListView):
     sort_orders: dict[str, tuple] = {}
     default_sort = ""
     paginate_by = settings.PAGE_SIZE
+    # A sort whose order depends on the day (funding by deadline): listed from the facet
+    # index's groups for today when the filters have an index, else by `order_by_day()`.
+    day_sort: str | None = None
+
+    def order_by_day(self, queryset):
+        raise NotImplementedError
 
     def base_queryset(self):
         return self.model.objects.published().for_listing()
@@ -49,6 +55,10 @@ class FilteredListView(ListView):
                 return bitsets.ranked_results(self.base_queryset())
             return by_relevance(queryset, *self.sort_orders[self.default_sort])
         self.sort = chosen or self.default_sort
+        if self.sort == self.day_sort:
+            if bitsets is not None:
+                return bitsets.results_by_day(self.base_queryset())
+            return self.order_by_day(queryset)
         order = self.sort_orders[self.sort]
         if bitsets is not None and tuple(order) == self.filterset.bitset_order:
             return bitsets.results(self.base_queryset())
