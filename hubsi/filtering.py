@@ -360,8 +360,9 @@ class ListFilterSet(django_filters.FilterSet):
     def facets(self) -> list[dict]:
         """Facet groups with a count per value, each following all the other filters.
 
-        One aggregate query per facet, whatever the amount of data, cached per combination of
-        the other filters on the shared cache (invalidated with the catalogue version).
+        From the facet index when the list has one (`bitsets`). Otherwise one aggregate query
+        per facet, whatever the amount of data, cached per combination of the other filters
+        and the day on the shared cache (invalidated with the catalogue version).
         """
         self.is_valid()
         cleaned = {
@@ -380,7 +381,8 @@ class ListFilterSet(django_filters.FilterSet):
                 counts = bitsets.counts(name, choices)
             else:
                 counts = cached_facets(
-                    (self._meta.model._meta.label, name, others),
+                    # With the day: some conditions change with it (a call's deadline).
+                    (self._meta.model._meta.label, name, others, timezone.localdate()),
                     lambda name=name, flt=flt, choices=choices: flt.q_for.counts(
                         self.queryset_without(name).order_by(),
                         {f"c{index}": [key] for index, (key, _label) in enumerate(choices)},
