@@ -1,4 +1,4 @@
-"""Facet counts and result pages from bitsets, the way search engines do it, for the largest list.
+"""Facet counts and result pages from bitsets, the way search engines do it, for public lists.
 
 For every value of every facet filter, the published items that a click on that value selects
 are kept as a bitset: a Python int with one bit per item, the items in the list's default
