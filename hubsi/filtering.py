@@ -17,10 +17,11 @@ import django_filters
 from django.db.models import Count, F, Q, Value
 from django.http import QueryDict
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from hubsi import facet_index
-from hubsi.caching import cached_facets
+from hubsi.caching import cached_facets, catalogue_version
 from hubsi.search import MAX_QUERY_LENGTH, is_ranked
 from hubsi.vocabulary import regions_covering
 
@@ -566,8 +567,20 @@ def _choice_pairs(choices) -> list[tuple[str, str]]:
 
 
 def choices_from(queryset_factory: Callable[[], Iterable]) -> Callable[[], list]:
-    """Lazy choices (slug, name) from a queryset, read when a form is built."""
-    return lambda: [(obj.slug, obj.name) for obj in queryset_factory()]
+    """Lazy choices (slug, name) from a queryset of catalogue content (themes, challenges),
+    read when a form is built: once per catalogue version and language in each process, as
+    any change of them starts a new version (two queries less on every uncached list)."""
+    read: dict[tuple, list] = {}
+
+    def choices() -> list:
+        key = (catalogue_version(), get_language())
+        if key not in read:
+            if len(read) > 8:
+                read.clear()  # older versions
+            read[key] = [(obj.slug, obj.name) for obj in queryset_factory()]
+        return read[key]
+
+    return choices
 
 
 def sort_filter(*options: tuple[str, str]) -> django_filters.ChoiceFilter:
