@@ -1,9 +1,10 @@
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
-from funding.models import FundingOpportunity, open_q
+from funding.models import OPEN_RANKS, FundingOpportunity, open_q, timing_rank
 from hubsi import vocabulary
 from hubsi.filtering import (
-    Always,
+    ByDay,
     FacetFilter,
     ListFilterSet,
     sort_filter,
@@ -14,6 +15,12 @@ from supporters.filters import interest_filters, stage_and_region_filters
 
 
 class FundingFilterSet(ListFilterSet):
+    # Facets counted and the default order listed from bitsets (hubsi/facet_index.py): the
+    # index in `by_timing`'s order within each timing group, the groups for today from the
+    # calls' dates (the `open` filter).
+    bitset_order = (F("deadline").asc(nulls_last=True), "opens_on", "name", "pk")
+    bitset_day_order = "open"
+
     theme, challenge = interest_filters(FundingOpportunity)
     stage, region = stage_and_region_filters(FundingOpportunity)
     role = FacetFilter(
@@ -27,7 +34,9 @@ class FundingFilterSet(ListFilterSet):
         q_for=via_field("instrument"),
     )
     open = FacetFilter(
-        label=_("Timing"), choices=[("1", _("Open now or rolling"))], q_for=Always(open_q)
+        label=_("Timing"),
+        choices=[("1", _("Open now or rolling"))],
+        q_for=ByDay(("opens_on", "deadline"), timing_rank, open_q, selects=OPEN_RANKS),
     )
     sort = sort_filter(("deadline", _("Deadline")), ("recent", _("Most recent")))
 

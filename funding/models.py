@@ -35,6 +35,30 @@ def open_q(on: datetime.date | None = None) -> Q:
     )
 
 
+def timing_on(
+    opens_on: datetime.date | None, deadline: datetime.date | None, on: datetime.date
+) -> str:
+    """`open`, `rolling`, `upcoming` or `closed` on that day; `open_q` selects the first two."""
+    if opens_on and opens_on > on:
+        return "upcoming"
+    if deadline is None:
+        return "rolling"
+    return "open" if deadline >= on else "closed"
+
+
+# The list's default order (`by_timing`) by timing, and the timings `open_q` selects.
+TIMING_ORDER = ("open", "rolling", "upcoming", "closed")
+OPEN_RANKS = (0, 1)
+
+
+def timing_rank(
+    opens_on: datetime.date | None, deadline: datetime.date | None, on: datetime.date
+) -> tuple[int]:
+    """The group of `by_timing` a call is in on that day (the funding list's facet index
+    orders its results by these groups)."""
+    return (TIMING_ORDER.index(timing_on(opens_on, deadline, on)),)
+
+
 class FundingQuerySet(InterestQuerySetMixin, PublishableQuerySet):
     def open_now(self, on: datetime.date | None = None):
         return self.filter(open_q(on))
@@ -160,9 +184,4 @@ class FundingOpportunity(Publishable):
     @property
     def timing(self) -> str:
         """`open`, `rolling`, `upcoming` or `closed`, judged today in the platform's zone."""
-        on = today()
-        if self.opens_on and self.opens_on > on:
-            return "upcoming"
-        if self.deadline is None:
-            return "rolling"
-        return "open" if self.deadline >= on else "closed"
+        return timing_on(self.opens_on, self.deadline, today())

@@ -11,10 +11,10 @@ class FundingListView(FilteredListView):
     filterset_class = FundingFilterSet
     default_sort = "deadline"
     sort_orders = {"deadline": (), "recent": ("-published_at", "-pk")}
+    day_sort = "deadline"
 
-    def get_queryset(self):
-        queryset = super().get_queryset()
-        return queryset.by_timing() if self.sort == "deadline" else queryset
+    def order_by_day(self, queryset):
+        return queryset.by_timing()
 
 
 class FundingDetailView(DetailView):

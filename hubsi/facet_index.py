@@ -1,4 +1,4 @@
-"""Facet counts and result pages from bitsets, the way search engines do it, for the largest list.
+"""Facet counts and result pages from bitsets, the way search engines do it, for public lists.
 
 For every value of every facet filter, the published items that a click on that value selects
 are kept as a bitset: a Python int with one bit per item, the items in the list's default
@@ -105,14 +105,16 @@ class FacetIndex:
         return found
 
 
-class IndexedResults(Sequence):
-    """The items of a result bitset in the default order, for Django's Paginator: the count
-    is a population count, a page one query by primary key (through `queryset`)."""
+class IndexedGroupsResults(Sequence):
+    """The items of several result bitsets one after the other, each in the default order,
+    for Django's Paginator (an order by groups, e.g. open calls then rolling ones, that the
+    index's order sorts within each group): the count is a sum of population counts, a page
+    one query by primary key (through `queryset`)."""
 
-    def __init__(self, index: FacetIndex, bits: int, queryset):
-        self.index, self.bits, self.queryset = index, bits, queryset
-        self.model = queryset.model
-        self._count = bits.bit_count()
+    def __init__(self, index: FacetIndex, groups: list[int], queryset):
+        self.index, self.queryset, self.model = index, queryset, queryset.model
+        self.groups = [(bits, bits.bit_count()) for bits in groups if bits]
+        self._count = sum(count for _bits, count in self.groups)
 
     def count(self) -> int:
         return self._count
@@ -124,7 +126,22 @@ class IndexedResults(Sequence):
         if not isinstance(item, slice):
             return self[item : item + 1][0]
         start, stop, _step = item.indices(self._count)
-        return _in_order(self.queryset, self.index.pks_between(self.bits, start, stop))
+        pks, before = [], 0
+        for bits, count in self.groups:
+            if before >= stop:
+                break
+            if before + count > start:
+                pks += self.index.pks_between(bits, max(start - before, 0), stop - before)
+            before += count
+        return _in_order(self.queryset, pks)
+
+
+class IndexedResults(IndexedGroupsResults):
+    """The items of a result bitset in the default order."""
+
+    def __init__(self, index: FacetIndex, bits: int, queryset):
+        super().__init__(index, [bits], queryset)
+        self.bits = bits
 
 
 class RankedResults(Sequence):
@@ -160,7 +177,7 @@ def build(filterset_class, queryset, order) -> FacetIndex:
     pks = array.array("q", queryset.order_by(*order).values_list("pk", flat=True))
     index = FacetIndex(ids=pks.tobytes(), bits={})
     positions = index.positions()
-    for name, flt in filterset_class.facet_filters().items():
+    for name, flt in filterset_class.indexed_filters().items():
         condition = flt.q_for
         members = defaultdict(list)
         # A plain query, not a server-side cursor: PostgreSQL plans those for the first rows.
@@ -317,26 +334,38 @@ def patch(index: FacetIndex, filterset_class, queryset, order, changed: set) -> 
 
 def _places(queryset, order, pks) -> dict[int, int]:
     """The position in `order` of each of these items that `queryset` lists now: how many
-    listed items come before it (NULLs sort as the database sorts them)."""
-    fields = [(name.lstrip("-"), name.startswith("-")) for name in order]
-    fields = [("pk" if name == "pk" else name, desc) for name, desc in fields]
+    listed items come before it (NULLs where the order or the database puts them)."""
     nulls_largest = connections[queryset.db].features.nulls_order_largest
+    fields = list(_order_fields(order, nulls_largest))
     places = {}
-    for values in queryset.filter(pk__in=list(pks)).values_list("pk", *(f for f, _d in fields)):
+    for values in queryset.filter(pk__in=list(pks)).values_list("pk", *(f for f, *_ in fields)):
         before, same = Q(pk__in=[]), Q()
-        for (name, desc), value in zip(fields, values[1:], strict=True):
+        for (name, desc, nulls_last), value in zip(fields, values[1:], strict=True):
             if value is None:
                 # Before it: only other NULLs' later fields decide, and what sorts before NULL.
-                if desc != nulls_largest:
+                if nulls_last:
                     before |= same & Q(**{f"{name}__isnull": False})
                 same &= Q(**{f"{name}__isnull": True})
                 continue
             before |= same & Q(**{f"{name}__{'gt' if desc else 'lt'}": value})
-            if desc == nulls_largest:
+            if not nulls_last:
                 before |= same & Q(**{f"{name}__isnull": True})
             same &= Q(**{name: value})
         places[values[0]] = queryset.filter(before).order_by().count()
     return places
+
+
+def _order_fields(order, nulls_largest: bool):
+    """(field, descending, NULLs last) for each term of an order: names ("-published_at") or
+    `F(...).asc(nulls_last=True)` expressions."""
+    for term in order:
+        if isinstance(term, str):
+            name, desc, explicit = term.lstrip("-"), term.startswith("-"), None
+        else:
+            name, desc = term.expression.name, term.descending
+            explicit = True if term.nulls_last else False if term.nulls_first else None
+        nulls_last = explicit if explicit is not None else nulls_largest != desc
+        yield name, desc, nulls_last
 
 
 def _set_bits_of(index: FacetIndex, filterset_class, queryset, positions: dict) -> None:
@@ -346,7 +375,7 @@ def _set_bits_of(index: FacetIndex, filterset_class, queryset, positions: dict) 
     keys = defaultdict(list)
     for name, key in index.bits:
         keys[name].append(key)
-    for name, flt in filterset_class.facet_filters().items():
+    for name, flt in filterset_class.indexed_filters().items():
         condition = flt.q_for
         keys_of_value = defaultdict(list)
         for key in keys[name]:

@@ -6,17 +6,22 @@ click on that value gives. Several values of one parameter mean OR; different pa
 Unknown values are dropped before validation and reported, so bad input never fails a page.
 """
 
+import datetime
+import itertools
+from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import django_filters
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Q, Value
 from django.http import QueryDict
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from hubsi import facet_index
-from hubsi.caching import cached_facets
+from hubsi.caching import cached_facets, catalogue_version
 from hubsi.search import MAX_QUERY_LENGTH, is_ranked
 from hubsi.vocabulary import regions_covering
 
@@ -30,6 +35,11 @@ class Condition:
 
     def __call__(self, values: list) -> Q:
         raise NotImplementedError
+
+    def __deepcopy__(self, memo):
+        # A declaration shared by every request: django-filter copies a FilterSet's filters
+        # for each one, which need not copy this (nor the memory of `ByDay`).
+        return self
 
     def counts(self, base, groups: dict[str, list]) -> dict[str, int]:
         return base.aggregate(
@@ -114,6 +124,12 @@ class AnyOf(Condition):
             q |= condition(values)
         return q
 
+    def value_rows(self, queryset):
+        # An item has a value when any of the conditions gives it; each selects by the value
+        # itself (no wider area), so the rows of all of them mean the same.
+        assert all(type(c).values_matching is Condition.values_matching for c in self.conditions)
+        return itertools.chain.from_iterable(c.value_rows(queryset) for c in self.conditions)
+
 
 class CoveringRegions(Condition):
     """A region also matches what serves a wider area that contains it."""
@@ -140,13 +156,76 @@ class CoveringRegions(Condition):
 
 
 class Always(Condition):
-    """A flag parameter (`open=1`) whose meaning is a fixed condition."""
+    """A flag parameter (`open=1`) whose meaning is a fixed condition: one that does not
+    change with the day (see `ByDay` for those)."""
 
     def __init__(self, build_q: Callable[[], Q]):
         self.build_q = build_q
 
     def __call__(self, values: list) -> Q:
         return self.build_q()
+
+    def value_rows(self, queryset):
+        return queryset.filter(self.build_q()).order_by().values_list("pk", Value(FLAG_ON))
+
+    def values_matching(self, key: str) -> list:
+        return [FLAG_ON]  # every value of the flag means the condition
+
+
+FLAG_ON = "on"
+
+
+class ByDay(Condition):
+    """A condition on an item's dates that changes with the day (a call is open now, a
+    learning offer is past), as the list's facet index needs it.
+
+    `group(*dates, on)` puts an item in a group on day `on`: a sortable tuple whose first
+    element is a rank (the list's order by day goes by these groups); the flag selects the
+    ranks in `selects`. `q_on(on)` says the same in SQL (None: today).
+
+    The facet index is built once per catalogue version but a day passes without any change
+    of the catalogue, so it keeps no bitset for the flag: it keeps the items of each
+    combination of dates (exact values), and the bitsets for the day are put together from
+    those when they are read (`groups_on`).
+    """
+
+    keeps_exact_values = True
+
+    def __init__(
+        self,
+        fields: tuple[str, ...],
+        group: Callable[..., tuple],
+        q_on: Callable[[datetime.date | None], Q],
+        selects: Iterable[int] = (),
+    ):
+        self.fields, self.group, self.q_on = fields, group, q_on
+        self.selects = frozenset(selects)
+        self._groups_of: tuple[datetime.date | None, dict[str, tuple]] = (None, {})
+
+    def __call__(self, values: list) -> Q:
+        return self.q_on(None)
+
+    def value_rows(self, queryset):
+        rows = queryset.order_by().values_list("pk", *self.fields)
+        return ((pk, "|".join(d.isoformat() if d else "" for d in dates)) for pk, *dates in rows)
+
+    def values_matching(self, key: str) -> list:
+        return []  # no bitset that would outlive the day: see groups_on()
+
+    def groups_on(self, exact: dict[str, int], on: datetime.date) -> dict[tuple, int]:
+        """The items of each group on day `on`, from the bitsets of each combination of dates."""
+        day, groups_of = self._groups_of
+        if day != on:
+            groups_of = {}
+            self._groups_of = (on, groups_of)
+        groups = defaultdict(int)
+        for value, bits in exact.items():
+            key = groups_of.get(value)
+            if key is None:
+                dates = (datetime.date.fromisoformat(d) if d else None for d in value.split("|"))
+                key = groups_of[value] = self.group(*dates, on)
+            groups[key] |= bits
+        return groups
 
 
 via_m2m = ViaM2M
@@ -173,13 +252,19 @@ class FacetFilter(django_filters.MultipleChoiceFilter):
 class ListFilterSet(django_filters.FilterSet):
     """Base for public list filters. `q` is text search through the QuerySet's `search()`.
 
-    With `bitset_order` (the list's default order), facets are counted and results listed
-    from bitsets (hubsi/facet_index.py) instead of one aggregate query per facet: for lists of
-    many items whose filters are all facet filters.
+    With `bitset_order` (the order of the facet index), facets are counted and results listed
+    from bitsets (hubsi/facet_index.py) instead of one aggregate query per facet, whenever the
+    parameters given are facet filters, a search and those in `bitset_params`. A list whose
+    default order depends on the day names the `ByDay` entry it follows in `bitset_day_order`:
+    the groups of that entry for today, each in the index's order, one after the other.
     """
 
     q = django_filters.CharFilter(method="filter_search", label=_("Search"))
-    bitset_order: tuple[str, ...] | None = None
+    bitset_order: tuple | None = None
+    bitset_params: frozenset[str] = frozenset({"q", "sort"})
+    bitset_day_order: str | None = None
+    # Entries the index keeps besides the facets (a learning offer's dates: past or not).
+    bitset_extra: dict[str, "FacetFilter"] = {}
 
     @classmethod
     def facet_filters(cls) -> dict[str, "FacetFilter"]:
@@ -188,6 +273,11 @@ class ListFilterSet(django_filters.FilterSet):
             for name, flt in cls.base_filters.items()
             if isinstance(flt, FacetFilter) and flt.facet
         }
+
+    @classmethod
+    def indexed_filters(cls) -> dict[str, "FacetFilter"]:
+        """What the facet index keeps: every facet, and the extra entries."""
+        return {**cls.facet_filters(), **cls.bitset_extra}
 
     @staticmethod
     def choice_pairs(flt) -> list[tuple[str, str]]:
@@ -271,8 +361,9 @@ class ListFilterSet(django_filters.FilterSet):
     def facets(self) -> list[dict]:
         """Facet groups with a count per value, each following all the other filters.
 
-        One aggregate query per facet, whatever the amount of data, cached per combination of
-        the other filters on the shared cache (invalidated with the catalogue version).
+        From the facet index when the list has one (`bitsets`). Otherwise one aggregate query
+        per facet, whatever the amount of data, cached per combination of the other filters
+        and the day on the shared cache (invalidated with the catalogue version).
         """
         self.is_valid()
         cleaned = {
@@ -291,7 +382,8 @@ class ListFilterSet(django_filters.FilterSet):
                 counts = bitsets.counts(name, choices)
             else:
                 counts = cached_facets(
-                    (self._meta.model._meta.label, name, others),
+                    # With the day: some conditions change with it (a call's deadline).
+                    (self._meta.model._meta.label, name, others, timezone.localdate()),
                     lambda name=name, flt=flt, choices=choices: flt.q_for.counts(
                         self.queryset_without(name).order_by(),
                         {f"c{index}": [key] for index, (key, _label) in enumerate(choices)},
@@ -319,34 +411,77 @@ class ListFilterSet(django_filters.FilterSet):
     @cached_property
     def bitsets(self) -> "BitsetSelection | None":
         """The selection as bitsets (hubsi/facet_index.py), or None when they do not apply:
-        not enabled, a filter that is not a facet, or the index being built elsewhere."""
+        not enabled, a parameter the index cannot answer, or the index being built elsewhere."""
         if self.bitset_order is None or not self.is_valid():
             return None
         cleaned = {name: value for name, value in self.form.cleaned_data.items() if value}
         facet_names = set(self.facet_filters())
-        if set(cleaned) - facet_names - {"q", "sort"}:
+        if set(cleaned) - facet_names - self.bitset_params:
             return None
         index = facet_index.get(
             type(self), self.queryset.model.objects.published(), self.bitset_order
         )
         if index is None:
             return None
-        matching, ranks = index.everything, None
+        day = self._bits_of_the_day(index)
+        matching, ranks = self.bitset_scope(index, day), None
         if cleaned.get("q"):
             found = self.queryset.search(cleaned["q"]).order_by()
             if is_ranked(found):
                 # One query for what matches and how well: the list is ordered from it.
                 ranks = dict(found.values_list("pk", "search_rank"))
-                matching = index.bitset_of(ranks)
+                matching &= index.bitset_of(ranks)
             else:
-                found = found.values_list("pk", flat=True)
-                matching = index.bitset_of(found)
-        selected = {
-            name: index.selected(name, values)
+                matching &= index.bitset_of(found.values_list("pk", flat=True))
+        selection = BitsetSelection(index, matching, {}, ranks, day.flags, day.order)
+        selection.selected = {
+            name: selection.selected_of(name, values)
             for name, values in cleaned.items()
             if name in facet_names
         }
-        return BitsetSelection(index, matching, selected, ranks)
+        return selection
+
+    def bitset_scope(self, index, day: "BitsOfTheDay") -> int:
+        """The items of the index the list shows before any filter: all of them."""
+        return index.everything
+
+    def _bits_of_the_day(self, index) -> "BitsOfTheDay":
+        """The groups of each `ByDay` entry today, the bitsets of its flag, and the list's
+        order by day."""
+        on = timezone.localdate()
+        day = BitsOfTheDay()
+        for name, flt in self.indexed_filters().items():
+            condition = flt.q_for
+            if not isinstance(condition, ByDay):
+                continue
+            entry = f"{name}:exact"
+            exact = {value: bits for (of, value), bits in index.bits.items() if of == entry}
+            groups = condition.groups_on(exact, on)
+            day.groups[name] = groups
+            flag = day.of(name, condition.selects)
+            for key, _label in self.choices.get(name, ()):
+                day.flags[(name, key)] = flag
+            if name == self.bitset_day_order:
+                day.order = [groups[key] for key in sorted(groups)]
+        return day
+
+
+@dataclass
+class BitsOfTheDay:
+    """What depends on the day in a facet index (the `ByDay` entries): per entry, the items of
+    each group today; the bitsets of the flags; the list's order by day, as groups."""
+
+    groups: dict[str, dict[tuple, int]] = field(default_factory=dict)
+    flags: dict[tuple[str, str], int] = field(default_factory=dict)
+    order: list[int] | None = None
+
+    def of(self, name: str, ranks) -> int:
+        """The items whose group of the entry `name` has one of these ranks today."""
+        bits = 0
+        for key, members in self.groups[name].items():
+            if key[0] in ranks:
+                bits |= members
+        return bits
 
 
 @dataclass
@@ -358,6 +493,20 @@ class BitsetSelection:
     matching: int
     selected: dict[str, int]
     ranks: dict[int, float] | None = None  # the search's rank per item, on PostgreSQL
+    day_bits: dict[tuple[str, str], int] = field(default_factory=dict)  # flags, for today
+    day_order: list[int] | None = None  # the list's order by day: groups, for today
+
+    def bits_of(self, name: str, key: str) -> int:
+        """The items a click on one value of a filter selects."""
+        bits = self.day_bits.get((name, key))
+        return self.index.bits.get((name, key), 0) if bits is None else bits
+
+    def selected_of(self, name: str, values) -> int:
+        """Items matching any of the values of one filter (several values mean OR)."""
+        result = 0
+        for value in values:
+            result |= self.bits_of(name, value)
+        return result
 
     def without(self, excluded: str | None) -> int:
         bits = self.matching
@@ -369,13 +518,21 @@ class BitsetSelection:
     def counts(self, name: str, choices) -> dict[str, int]:
         base = self.without(name)
         return {
-            f"c{position}": (base & self.index.bits.get((name, key), 0)).bit_count()
+            f"c{position}": (base & self.bits_of(name, key)).bit_count()
             for position, (key, _label) in enumerate(choices)
         }
 
     def results(self, queryset) -> "facet_index.IndexedResults":
         """The results in the index's (default) order."""
         return facet_index.IndexedResults(self.index, self.without(None), queryset)
+
+    def results_by_day(self, queryset) -> "facet_index.IndexedGroupsResults":
+        """The results in the list's order by day: group after group, each in the index's
+        order."""
+        selected = self.without(None)
+        return facet_index.IndexedGroupsResults(
+            self.index, [group & selected for group in self.day_order], queryset
+        )
 
     def ranked_results(self, queryset) -> "facet_index.RankedResults":
         """The results by search rank, ties in the index's order."""
@@ -410,8 +567,20 @@ def _choice_pairs(choices) -> list[tuple[str, str]]:
 
 
 def choices_from(queryset_factory: Callable[[], Iterable]) -> Callable[[], list]:
-    """Lazy choices (slug, name) from a queryset, read when a form is built."""
-    return lambda: [(obj.slug, obj.name) for obj in queryset_factory()]
+    """Lazy choices (slug, name) from a queryset of catalogue content (themes, challenges),
+    read when a form is built: once per catalogue version and language in each process, as
+    any change of them starts a new version (two queries less on every uncached list)."""
+    read: dict[tuple, list] = {}
+
+    def choices() -> list:
+        key = (catalogue_version(), get_language())
+        if key not in read:
+            if len(read) > 8:
+                read.clear()  # older versions
+            read[key] = [(obj.slug, obj.name) for obj in queryset_factory()]
+        return read[key]
+
+    return choices
 
 
 def sort_filter(*options: tuple[str, str]) -> django_filters.ChoiceFilter:

@@ -31,6 +31,12 @@ class FilteredListView(ListView):
     sort_orders: dict[str, tuple] = {}
     default_sort = ""
     paginate_by = settings.PAGE_SIZE
+    # A sort whose order depends on the day (funding by deadline): listed from the facet
+    # index's groups for today when the filters have an index, else by `order_by_day()`.
+    day_sort: str | None = None
+
+    def order_by_day(self, queryset):
+        raise NotImplementedError
 
     def base_queryset(self):
         return self.model.objects.published().for_listing()
@@ -39,20 +45,28 @@ class FilteredListView(ListView):
         self.filterset = self.filterset_class(
             self.request.GET, queryset=self.base_queryset(), request=self.request
         )
-        queryset = self.filterset.qs
-        chosen = self.filterset.form.cleaned_data.get("sort")
+        # The filtered QuerySet is built only when the facet index cannot list the results:
+        # building its subqueries costs more than reading the page from the bitsets.
         bitsets = self.filterset.bitsets
-        if not chosen and self.filterset.query and is_ranked(queryset):
+        self.filterset.is_valid()
+        chosen = self.filterset.form.cleaned_data.get("sort")
+        if not chosen and self.filterset.query:
             # Searched without choosing an order: best matches first (PostgreSQL ranks them).
-            self.sort = RELEVANCE
             if bitsets is not None and bitsets.ranks is not None:
+                self.sort = RELEVANCE
                 return bitsets.ranked_results(self.base_queryset())
-            return by_relevance(queryset, *self.sort_orders[self.default_sort])
+            if bitsets is None and is_ranked(self.filterset.qs):
+                self.sort = RELEVANCE
+                return by_relevance(self.filterset.qs, *self.sort_orders[self.default_sort])
         self.sort = chosen or self.default_sort
+        if self.sort == self.day_sort:
+            if bitsets is not None:
+                return bitsets.results_by_day(self.base_queryset())
+            return self.order_by_day(self.filterset.qs)
         order = self.sort_orders[self.sort]
         if bitsets is not None and tuple(order) == self.filterset.bitset_order:
             return bitsets.results(self.base_queryset())
-        return queryset.order_by(*order)
+        return self.filterset.qs.order_by(*order)
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size)

@@ -1,17 +1,18 @@
 import django_filters
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from hubsi import vocabulary
 from hubsi.filtering import (
     Always,
+    ByDay,
     FacetFilter,
     ListFilterSet,
     sort_filter,
     via_field,
     via_m2m,
 )
-from learning.models import LearningOffer, Practice, free_q
+from learning.models import CURRENT_RANKS, LearningOffer, Practice, date_rank, free_q, not_past_q
 from supporters.filters import interest_filters, stage_and_region_filters
 
 # `past=1` widens the list (past offers are left out otherwise): the view reads it to choose
@@ -20,6 +21,20 @@ INCLUDE_PAST = "1"
 
 
 class LearningFilterSet(ListFilterSet):
+    # Facets counted and the default order listed from bitsets (hubsi/facet_index.py): the
+    # index of every published offer in `by_date`'s order within each group, the groups
+    # for today (past or not) from the offers' dates.
+    bitset_order = (F("start_date").asc(nulls_last=True), "name", "pk")
+    bitset_params = ListFilterSet.bitset_params | {"past"}
+    bitset_day_order = "timing"
+    bitset_extra = {
+        "timing": FacetFilter(
+            choices=[],
+            q_for=ByDay(("start_date", "end_date"), date_rank, not_past_q, selects=CURRENT_RANKS),
+            facet=False,
+        )
+    }
+
     theme, challenge = interest_filters(LearningOffer)
     competence = FacetFilter(
         label=_("Competence"),
@@ -53,6 +68,12 @@ class LearningFilterSet(ListFilterSet):
     class Meta:
         model = LearningOffer
         fields = []
+
+    def bitset_scope(self, index, day) -> int:
+        """Past offers leave the list unless `past=1` asks for them (the view's queryset)."""
+        if includes_past(self.data):
+            return index.everything
+        return day.of("timing", CURRENT_RANKS)
 
 
 def includes_past(data) -> bool:

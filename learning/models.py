@@ -63,6 +63,35 @@ def running_q(on: datetime.date | None = None) -> Q:
     return Q(start_date__lte=on) & not_past_q(on)
 
 
+def timing_on(
+    start_date: datetime.date | None, end_date: datetime.date | None, on: datetime.date
+) -> str:
+    """`upcoming`, `running`, `past` or `self_paced` on that day; `past_q` selects `past`."""
+    if start_date is None and end_date is None:
+        return "self_paced"
+    last_day = end_date or start_date
+    if last_day < on:
+        return "past"
+    if start_date and start_date > on:
+        return "upcoming"
+    return "running"
+
+
+# The ranks of `by_date`'s groups that are not past (`current()`).
+CURRENT_RANKS = (0, 1)
+
+
+def date_rank(
+    start_date: datetime.date | None, end_date: datetime.date | None, on: datetime.date
+) -> tuple:
+    """The group of `by_date` an offer is in on that day: dated and not past, undated, then
+    past ones by start date, the latest first (the list's facet index orders its results by
+    these groups)."""
+    if timing_on(start_date, end_date, on) == "past":
+        return (2, start_date is None, -start_date.toordinal() if start_date else 0)
+    return (0,) if start_date else (1,)
+
+
 def free_q() -> Q:
     return Q(price__isnull=True) | Q(price=0)
 
@@ -236,14 +265,7 @@ class LearningOffer(OwnedContent):
     @property
     def timing(self) -> str:
         """`upcoming`, `running`, `past` or `self_paced`, judged today in the platform's zone."""
-        on = today()
-        if self.start_date is None and self.end_date is None:
-            return "self_paced"
-        if self.last_day and self.last_day < on:
-            return "past"
-        if self.start_date and self.start_date > on:
-            return "upcoming"
-        return "running"
+        return timing_on(self.start_date, self.end_date, today())
 
     @property
     def is_past(self) -> bool:

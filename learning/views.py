@@ -27,14 +27,14 @@ class LearningListView(FilteredListView):
     filterset_class = LearningFilterSet
     default_sort = "date"
     sort_orders = {"date": (), "recent": ("-published_at", "-pk")}
+    day_sort = "date"
 
     def base_queryset(self):
         offers = super().base_queryset()
         return offers if includes_past(self.request.GET) else offers.current()
 
-    def get_queryset(self):
-        queryset = super().get_queryset()
-        return queryset.by_date() if self.sort == "date" else queryset
+    def order_by_day(self, queryset):
+        return queryset.by_date()
 
 
 class LearningDetailView(DetailView):

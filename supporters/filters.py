@@ -51,6 +51,9 @@ def stage_and_region_filters(model):
 
 
 class SupporterFilterSet(ListFilterSet):
+    # Facets counted and the default order listed from bitsets (hubsi/facet_index.py).
+    bitset_order = ("name", "pk")
+
     theme, challenge = interest_filters(Supporter)
     stage = FacetFilter(
         label=_("Stages served"),
@@ -78,6 +81,8 @@ class SupporterFilterSet(ListFilterSet):
 
 
 class SpaceFilterSet(ListFilterSet):
+    bitset_order = ("name", "pk")  # as the supporters' list
+
     theme, challenge = interest_filters(ExperimentationSpace)
     region = FacetFilter(
         label=_("Region"),
