@@ -19,7 +19,7 @@ from functools import wraps
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import add_never_cache_headers, cc_delim_re, patch_cache_control
-from django.utils.timezone import get_current_timezone_name
+from django.utils.timezone import get_current_timezone_name, localdate
 from django.utils.translation import get_language
 
 VERSION_KEY = "hubsi:catalogue-version"
@@ -103,9 +103,15 @@ def cache_public_page(view):
 
 
 def page_key(version: int, request) -> str:
-    """One page for one address (host, path and query), language and time zone; GET and HEAD
-    share it, as in Django's cache."""
-    parts = (request.build_absolute_uri(), get_language(), get_current_timezone_name())
+    """One page for one address (host, path and query), language, time zone and day; GET and
+    HEAD share it, as in Django's cache. The day because what is open, upcoming or past
+    changes at midnight without any publication."""
+    parts = (
+        request.build_absolute_uri(),
+        get_language(),
+        get_current_timezone_name(),
+        localdate(),
+    )
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
     return f"page:v{version}:{digest}"
 

@@ -1,8 +1,12 @@
 """Anonymous pages are served from the shared cache; a publication shows at once."""
 
+import datetime
+from unittest import mock
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from hubsi import services
 from hubsi.caching import catalogue_version
@@ -138,3 +142,17 @@ def test_only_a_200_the_same_for_every_visitor_is_stored(rf):
         request.user = AnonymousUser()
         first, second = page(request, **kwargs), page(request, **kwargs)
         assert (first.content == second.content) is stored, kwargs
+
+
+def test_a_page_cached_yesterday_is_not_served_today(client):
+    """Open calls and upcoming offers change at midnight without a publication."""
+    build_catalogue(1)
+    today = timezone.localdate()
+    client.get("/funding/")
+    tomorrow = today + datetime.timedelta(days=1)
+    with (
+        mock.patch("hubsi.caching.localdate", return_value=tomorrow),
+        CaptureQueriesContext(connection) as queries,
+    ):
+        assert client.get("/funding/").status_code == 200
+    assert len(queries) > 0  # rendered anew, not yesterday's copy
