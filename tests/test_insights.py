@@ -625,6 +625,27 @@ def test_query_count_is_constant(client, ecosystem, django_assert_num_queries):
     assert len(queries) == 11
 
 
+def test_figures_from_the_facet_index_equal_the_database_counts(client, ecosystem):
+    """Until the innovation list has built its facet index the innovations' figures are
+    counted in the database; then they come from the index: the same numbers."""
+
+    def figures(context):
+        return (
+            [stage.count for stage in context["journey"].stages],
+            [(role.have, role.want) for role in context["helix"].roles],
+            [(row.code, row.needed) for row in context["needs"].rows],
+        )
+
+    counted = figures(client.get("/en/insights/?challenge=energy-poverty").context)
+    client.get("/en/innovations/")  # builds the facet index
+    with CaptureQueriesContext(connection) as queries:
+        indexed = figures(client.get("/en/insights/?challenge=energy-poverty&x=1").context)
+
+    assert not [q for q in queries if "innovations_innovation_partner_roles" in q["sql"]]
+    assert indexed == counted
+    assert sum(counted[0]) > 0 and any(want for _have, want in counted[1])
+
+
 def test_hidden_content_never_counts(client, ecosystem):
     before = client.get("/en/insights/").context
     totals = (before["journey"].total, [r.supporters for r in before["helix"].roles])
