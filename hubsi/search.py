@@ -222,7 +222,7 @@ def ranked_matches(queryset) -> list[tuple[int, float]]:
     key = f"search:v{catalogue_version()}:{queryset.db}:{digest}"
     stored = cache.get(key)
     if stored is not None:
-        pks, ranks = array.array("q"), array.array("d")
+        pks, ranks = array.array("q"), array.array("f")
         pks.frombytes(stored[0])
         ranks.frombytes(stored[1])
         return list(zip(pks, ranks, strict=True))
@@ -232,9 +232,11 @@ def ranked_matches(queryset) -> list[tuple[int, float]]:
         cursor.execute(sql, params)
         found = cursor.fetchall()
     pks = array.array("q", (pk for pk, _rank in found))
-    ranks = array.array("d", (rank for _pk, rank in found))
+    # Ranks are `real` (ts_rank, word_similarity): four bytes keep them, and the answer is
+    # returned from the stored form, so a cached answer equals a fresh one.
+    ranks = array.array("f", (rank for _pk, rank in found))
     cache.set(key, (pks.tobytes(), ranks.tobytes()), MATCHES_TIMEOUT)
-    return found
+    return list(zip(pks, ranks, strict=True))
 
 
 def word_search(queryset, q: str, fields: list[str]):
