@@ -6,7 +6,14 @@ from django.views.generic import DetailView, TemplateView
 
 from front import insights
 from funding.models import FundingOpportunity
-from hubsi.search import by_relevance, highlighted, is_ranked, query_words, with_highlights
+from hubsi.search import (
+    by_relevance,
+    highlighted,
+    is_ranked,
+    query_words,
+    ranked_matches,
+    with_highlights,
+)
 from innovations.models import Challenge, Innovation, Theme
 from learning.models import LearningOffer, Practice
 from supporters.models import ExperimentationSpace, Supporter
@@ -61,17 +68,17 @@ class SearchView(TemplateView):
 
         Ranked (PostgreSQL): one query reads every match's key and rank, which gives both
         the count and the best few, instead of counting and ranking in two passes over
-        the matches; only the few shown are read in full.
+        the matches (kept on the shared cache per query and catalogue version, shared with
+        the lists, `ranked_matches`); only the few shown are read in full, through
+        `published()`.
         """
         if not is_ranked(queryset):
             items = list(with_highlights(by_relevance(queryset), q)[: self.per_group])
             return queryset.count(), items
-        ranked = sorted(
-            (-rank, pk) for pk, rank in queryset.order_by().values_list("pk", "search_rank")
-        )
-        best = [pk for _rank, pk in ranked[: self.per_group]]
+        ranked = ranked_matches(queryset)
+        best = [pk for pk, _rank in ranked[: self.per_group]]
         rows = with_highlights(queryset, q).order_by().in_bulk(best) if best else {}
-        return len(ranked), [rows[pk] for pk in best]
+        return len(ranked), [rows[pk] for pk in best if pk in rows]
 
     def get_context_data(self, **kwargs):
         q = " ".join(query_words(self.request.GET.get("q", "")))
@@ -166,12 +173,18 @@ class ChallengeHubView(DetailView):
             .applied_in_challenge(slug)
             .order_by("name_nl", "pk"),
         }
+        # The challenge's own stage journey and helix gaps: the insights page's components.
+        selection = insights.Selection(challenge=self.object)
+        # The innovations, the largest section, from the innovation list's facet index when it
+        # is built: the count is a population count and the first few one query by key, in
+        # the list's default order (most recent first), as the list filtered on the challenge.
+        bitsets = insights.innovation_bitsets(selection)
+        if bitsets is not None:
+            sections["innovations"] = bitsets.results(Innovation.objects.published().for_listing())
         context = {}
         for name, queryset in sections.items():
             context[name] = list(queryset[: self.per_section])
             context[f"{name}_count"] = queryset.count()
-        # The challenge's own stage journey and helix gaps: the insights page's components.
-        selection = insights.Selection(challenge=self.object)
         context["journey"] = insights.stage_journey(selection)
         context["helix"] = insights.helix(selection)
         context["insights_query"] = selection.query()

@@ -196,8 +196,9 @@ def build(filterset_class, queryset, order) -> FacetIndex:
     return index
 
 
-def get(filterset_class, queryset, order) -> FacetIndex | None:
-    """The index for the current catalogue version, or None while another process builds it.
+def get(filterset_class, queryset, order, *, build_if_missing=True) -> FacetIndex | None:
+    """The index for the current catalogue version, or None while another process builds it
+    (or, with `build_if_missing=False`, when it would have to be built from scratch).
 
     After a change of some items, the index of the version before is patched for those items
     (`patch`), in milliseconds; only what cannot be patched (an unknown change, a change of
@@ -212,7 +213,7 @@ def get(filterset_class, queryset, order) -> FacetIndex | None:
     if index is None:
         index = _patched(label, local, version, filterset_class, queryset, order)
         if index is None:
-            if not cache.add(f"{key}:building", 1, BUILD_LOCK_SECONDS):
+            if not build_if_missing or not cache.add(f"{key}:building", 1, BUILD_LOCK_SECONDS):
                 return None
             try:
                 index = build(filterset_class, queryset, order)

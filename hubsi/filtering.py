@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hubsi import facet_index
 from hubsi.caching import cached_facets, catalogue_version
-from hubsi.search import MAX_QUERY_LENGTH, is_ranked
+from hubsi.search import MAX_QUERY_LENGTH, is_ranked, ranked_matches
 from hubsi.vocabulary import regions_covering
 
 
@@ -428,8 +428,9 @@ class ListFilterSet(django_filters.FilterSet):
         if cleaned.get("q"):
             found = self.queryset.search(cleaned["q"]).order_by()
             if is_ranked(found):
-                # One query for what matches and how well: the list is ordered from it.
-                ranks = dict(found.values_list("pk", "search_rank"))
+                # One query for what matches and how well: the list is ordered from it
+                # (kept per query and catalogue version on the shared cache).
+                ranks = dict(ranked_matches(found))
                 matching &= index.bitset_of(ranks)
             else:
                 matching &= index.bitset_of(found.values_list("pk", flat=True))

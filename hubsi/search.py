@@ -13,6 +13,8 @@ On SQLite every word of the query must occur in one of the same fields (case-ins
 same interface without stemming, ranking, typo tolerance or highlighting.
 """
 
+import array
+import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import reduce
@@ -25,6 +27,7 @@ from django.contrib.postgres.search import (
     SearchQueryField,
     SearchRank,
 )
+from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, connections, models
 from django.db.models import (
     BooleanField,
@@ -42,6 +45,11 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
+from hubsi.caching import catalogue_version
+
+# Ranked matches are kept this long on the shared cache; the catalogue version in the key makes
+# them stale at once when public content changes, so this only bounds memory use.
+MATCHES_TIMEOUT = 600
 MAX_QUERY_WORDS = 8
 MAX_QUERY_LENGTH = 200
 EXCERPT_WORDS = 30
@@ -196,6 +204,39 @@ def by_relevance(queryset, *then):
     if not is_ranked(queryset):
         return queryset
     return queryset.order_by(F("search_rank").desc(), *(then or ("pk",)))
+
+
+def ranked_matches(queryset) -> list[tuple[int, float]]:
+    """Every match of a ranked search as (primary key, rank), best first (ties by key).
+
+    One query reads every match's key and rank: that gives the count, the best few and the
+    order of a whole list. For a common word that is most of the table (tens of thousands of
+    rows read), so the answer is kept on the shared cache per query (its SQL, which holds the
+    normalised terms and every filter) and catalogue version: `/search/` and the list's pages,
+    sorts and facet clicks for the same words share it, and any change to public content makes
+    it stale at once. Callers still read the items they show through `published()`.
+    """
+    ordered = queryset.order_by(F("search_rank").desc(), "pk").values_list("pk", "search_rank")
+    sql, params = ordered.query.sql_with_params()
+    digest = hashlib.sha256(repr((sql, params)).encode()).hexdigest()
+    key = f"search:v{catalogue_version()}:{queryset.db}:{digest}"
+    stored = cache.get(key)
+    if stored is not None:
+        pks, ranks = array.array("q"), array.array("f")
+        pks.frombytes(stored[0])
+        ranks.frombytes(stored[1])
+        return list(zip(pks, ranks, strict=True))
+    # Sorted by the database and read with a plain cursor: Django's row iteration costs more
+    # than the query for tens of thousands of rows.
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        found = cursor.fetchall()
+    pks = array.array("q", (pk for pk, _rank in found))
+    # Ranks are `real` (ts_rank, word_similarity): four bytes keep them, and the answer is
+    # returned from the stored form, so a cached answer equals a fresh one.
+    ranks = array.array("f", (rank for _pk, rank in found))
+    cache.set(key, (pks.tobytes(), ranks.tobytes()), MATCHES_TIMEOUT)
+    return list(zip(pks, ranks, strict=True))
 
 
 def word_search(queryset, q: str, fields: list[str]):

@@ -12,6 +12,7 @@ from django.contrib import admin
 from django.core.management import call_command
 from django.db import connection
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 
 from funding.models import FundingOpportunity
 from hubsi import services
@@ -317,6 +318,26 @@ def test_a_name_match_outranks_a_problem_match(client, loneliness):
         "Energiearmoede Genk",
         "Warm Thuis",
     ]
+
+
+@postgres_only
+def test_cached_matches_are_shared_and_never_show_what_was_unpublished(client, loneliness):
+    """Ranked matches are kept per query and catalogue version (`ranked_matches`): `/search/`
+    and the list share them, and the items shown are still read through `published()`."""
+    gone = make_innovation(name="Buurtbabbel Genk", challenges=[loneliness], problem="Kou.")
+    make_innovation(name="Buurtbabbel Gent", challenges=[loneliness], problem="Kou.")
+    assert client.get("/search/?q=buurtbabbel").context["groups"][0]["count"] == 2
+    # Archived without a new catalogue version (a test's transaction never commits, so the
+    # bump never comes): the ranked matches of the same words come from the cache.
+    Innovation.objects.filter(pk=gone.pk).update(status=Status.ARCHIVED)
+    with CaptureQueriesContext(connection) as queries:
+        search = client.get("/search/?q=buurtbabbel&again=1")  # past the page cache
+        listed = client.get("/innovations/?q=Buurtbabbel")
+
+    ranking = [q["sql"] for q in queries if "ts_rank(" in q["sql"] and "ORDER BY" in q["sql"]]
+    assert not ranking  # only the items shown are read (with their highlights)
+    assert names(search.context["groups"][0]["items"]) == ["Buurtbabbel Gent"]
+    assert names(listed.context["object_list"]) == ["Buurtbabbel Gent"]
 
 
 @postgres_only
