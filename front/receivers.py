@@ -67,13 +67,16 @@ def _refresh_after_commit(sender, instance=None, **kwargs) -> None:
     key = (instance._meta.label, instance.pk)
     connection = transaction.get_connection()
     if connection.in_atomic_block and any(
-        getattr(callback, "refresh_key", None) == key
+        getattr(callback, "refresh_key", None) == key and not callback.done
         for _savepoints, callback, _robust in connection.run_on_commit
     ):
         return
 
     def enqueue() -> None:
+        enqueue.done = True
         tasks.refresh_after_change.enqueue(*key)
+
+    enqueue.done = False
 
     enqueue.refresh_key = key
     transaction.on_commit(enqueue)
