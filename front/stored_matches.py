@@ -17,6 +17,7 @@ instead of ranking per view (docs/matching.md, "Stored matches").
 
 from __future__ import annotations
 
+import copy
 import datetime
 import hashlib
 from collections.abc import Iterable, Iterator
@@ -31,7 +32,7 @@ from front.models import TARGET_FIELD, MatchRefresh, Section, StoredMatch
 from funding.models import FundingOpportunity, today
 from hubsi.models import Status
 from innovations.models import Innovation
-from learning.models import LearningOffer
+from learning.models import LearningOffer, not_past_q
 from supporters.models import ExperimentationSpace, Supporter
 
 MATCHES_PER_SECTION = 5
@@ -276,19 +277,33 @@ class StoredRow:
             return getattr(self._obj, name)
 
 
+def _prefixed(condition: Q, prefix: str) -> Q:
+    """The condition on a related object: `deadline__gte` becomes `funding__deadline__gte`."""
+    clone = copy.copy(condition)
+    clone.children = [
+        _prefixed(child, prefix) if isinstance(child, Q) else (prefix + child[0], child[1])
+        for child in condition.children
+    ]
+    return clone
+
+
 def visible(queryset, innovation_pk: int, on: datetime.date | None = None):
     """Stored matches whose suggestion may be shown now: published (a place's host and an
     offer's provider too), funding not closed, offers not past, never the innovation itself.
-    The same definitions as the ranking's candidates (`published()`, `not_closed()`,
-    `current()`); the innovations' `published()` is their status, tested on the join."""
+    The conditions of `published()`, `not_closed()` and `current()`, tested on the joins the
+    page reads anyway (`IN (published())` subqueries would hash every supporter per view)."""
     on = on or today()
+    published = Status.PUBLISHED
     return queryset.filter(
-        Q(supporter__isnull=True) | Q(supporter__in=Supporter.objects.published()),
-        Q(space__isnull=True) | Q(space__in=ExperimentationSpace.objects.published()),
+        Q(supporter__isnull=True) | Q(supporter__status=published),
+        Q(space__isnull=True) | Q(space__status=published, space__host__status=published),
         Q(funding__isnull=True)
-        | Q(funding__in=FundingOpportunity.objects.published().not_closed(on)),
-        Q(offer__isnull=True) | Q(offer__in=LearningOffer.objects.published().current(on)),
-        Q(other__isnull=True) | Q(other__status=Status.PUBLISHED) & ~Q(other=innovation_pk),
+        | Q(funding__status=published)
+        & (Q(funding__deadline__isnull=True) | Q(funding__deadline__gte=on)),
+        Q(offer__isnull=True)
+        | Q(offer__status=published, offer__provider__status=published)
+        & _prefixed(not_past_q(on), "offer__"),
+        Q(other__isnull=True) | Q(other__status=published) & ~Q(other=innovation_pk),
     )
 
 

@@ -157,6 +157,8 @@ def test_read_time_filter_hides_what_closed_or_was_unpublished_before_the_refres
     supporters = [make_supporter(name=f"S{n}", challenges=[challenge]) for n in range(7)]
     calls = [make_funding(name=f"F{n}", challenges=[challenge]) for n in range(7)]
     offer = make_learning_offer(challenges=[challenge], start_date=today() + DAY)
+    host = make_supporter(name="Host")
+    make_space(name="Hosted", host=host, challenges=[challenge])
     stored_matches.refresh_many([innovation.pk])
     # Changes that no refresh followed (a queryset update sends no signal).
     Supporter.objects.filter(pk=supporters[0].pk).update(status=Status.ARCHIVED)
@@ -170,6 +172,10 @@ def test_read_time_filter_hides_what_closed_or_was_unpublished_before_the_refres
     funding_names = [m.obj.name for m in sections[Section.FUNDING]]
     assert "F0" not in funding_names and len(funding_names) == 5
     assert sections[Section.LEARNING] == []
+    assert [m.obj.name for m in sections[Section.SPACES]] == ["Hosted"]
+    Supporter.objects.filter(pk=host.pk).update(status=Status.ARCHIVED)
+    sections = stored_matches.read(Innovation.objects.for_detail().get(pk=innovation.pk))
+    assert sections[Section.SPACES] == []
     assert StoredMatch.objects.filter(supporter=supporters[0]).exists()  # hidden, not gone
 
 
