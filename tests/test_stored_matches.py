@@ -134,9 +134,8 @@ def shown(sections) -> dict:
     }
 
 
-@pytest.mark.parametrize("seed", [1, 2])
-def test_stored_matches_equal_the_live_ranking_with_their_explanations(seed):
-    innovations = random_catalogue(seed)
+def test_stored_matches_equal_the_live_ranking_with_their_explanations():
+    innovations = random_catalogue(seed=1)
     call_command("refresh_matches", verbosity=0)
     assert MatchRefresh.objects.count() == len(innovations)
     filled = set()

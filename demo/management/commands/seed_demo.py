@@ -100,7 +100,9 @@ class Command(BaseCommand):
                 "the task workers, or let each innovation page store its own on first visit."
             )
             return
-        call_command("refresh_matches", "--missing", verbosity=self.verbosity, stdout=self.stdout)
+        # Its summary shows from verbosity 2: `--if-empty` seeds with one line.
+        verbosity = self.verbosity - 1
+        call_command("refresh_matches", "--missing", verbosity=verbosity, stdout=self.stdout)
 
     def check_database(self) -> None:
         try:

@@ -49,7 +49,7 @@ class Command(BaseCommand):
             stored_matches.refresh_many(pks, sections)
             done += len(pks)
             elapsed = time.monotonic() - started
-            if self.verbosity >= 2 or elapsed - last_said >= 10:
+            if self.verbosity >= 2 or self.verbosity and elapsed - last_said >= 10:
                 last_said = elapsed
                 left = elapsed / done * (total - done)
                 self.stdout.write(
@@ -57,4 +57,7 @@ class Command(BaseCommand):
                 )
         elapsed = time.monotonic() - started
         each = f", {elapsed / done * 1000:.1f} ms each." if done else "."
-        self.stdout.write(f"Refreshed the matches of {done:,} innovations in {elapsed:.1f} s{each}")
+        if self.verbosity:
+            self.stdout.write(
+                f"Refreshed the matches of {done:,} innovations in {elapsed:.1f} s{each}"
+            )
