@@ -321,6 +321,8 @@ def read(innovation: Innovation) -> dict[str, list[Match]]:
     rows = (
         visible(StoredMatch.objects.filter(innovation=innovation.pk), innovation.pk)
         .select_related("supporter", "space__host", "funding__funder", "offer__provider", "other")
+        # Never shown, and the widest columns of each row.
+        .defer(*(f"{field}__search_vector" for field in set(TARGET_FIELD.values())))
         .prefetch_related(
             "supporter__offers",
             "supporter__regions",
