@@ -3,13 +3,12 @@ hook of hubsi/signals.py: the matches (front/stored_matches.py, read from the ta
 ranking of front/matching.py fills), and the refresh of that table when content changes."""
 
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from front import matching, stored_matches, tasks
 from front.models import Section
 from funding.models import FundingOpportunity
-from hubsi.signals import NEVER_PUBLIC, detail_context
+from hubsi.signals import NEVER_PUBLIC, connect_to_changes, detail_context
 from innovations.models import Innovation
 from learning.models import LearningOffer, Practice
 from supporters.models import ExperimentationSpace, Supporter
@@ -84,13 +83,4 @@ def _refresh_after_commit(sender, instance=None, **kwargs) -> None:
 
 def watch_matches() -> None:
     """Connect the refresh to every change of the models the matches suggest or rank."""
-    for model in MATCHED_MODELS:
-        label = model._meta.label
-        post_save.connect(_refresh_after_commit, sender=model, dispatch_uid=f"match-{label}")
-        post_delete.connect(_refresh_after_commit, sender=model, dispatch_uid=f"match-d-{label}")
-        for field in model._meta.many_to_many:
-            m2m_changed.connect(
-                _refresh_after_commit,
-                sender=field.remote_field.through,
-                dispatch_uid=f"match-m2m-{label}-{field.name}",
-            )
+    connect_to_changes(_refresh_after_commit, MATCHED_MODELS, "matches")

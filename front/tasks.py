@@ -14,7 +14,10 @@ from django_tasks import TaskContext, task
 from front import stored_matches
 from hubsi.tasks import retry_later
 
-BATCH = 100  # innovations per refresh task: a few seconds of work each
+BATCH = 100  # innovations per refresh task: tens of seconds of work each at volume
+# Below the default (0): the workers take every waiting email before the next batch, however
+# long the queue of refreshes after a change (docs/matching.md, "Stored matches").
+REFRESH_PRIORITY = -10
 
 
 def enqueue(targets: stored_matches.Targets) -> int:
@@ -26,7 +29,7 @@ def enqueue(targets: stored_matches.Targets) -> int:
     return queued
 
 
-@task(takes_context=True)
+@task(takes_context=True, priority=REFRESH_PRIORITY)
 def refresh_matches(
     context: TaskContext, pks: list[int], sections: list[str], attempt: int = 1
 ) -> None:
