@@ -136,7 +136,9 @@ def shown(sections) -> dict:
 
 def test_stored_matches_equal_the_live_ranking_with_their_explanations():
     innovations = random_catalogue(seed=1)
-    call_command("refresh_matches", verbosity=0)
+    call_command("refresh_matches", "--slug", innovations[0].slug, verbosity=0)
+    assert list(MatchRefresh.objects.values_list("innovation", flat=True)) == [innovations[0].pk]
+    call_command("refresh_matches", "--missing", verbosity=0)
     assert MatchRefresh.objects.count() == len(innovations)
     filled = set()
     for language in ["nl", "en"]:

@@ -19,6 +19,9 @@ class Command(BaseCommand):
         parser.add_argument("--missing", action="store_true", help="Never refreshed ones only.")
         parser.add_argument("--limit", type=int, help="At most N innovations (for measuring).")
         parser.add_argument(
+            "--slug", nargs="+", metavar="SLUG", help="Only these innovations (e.g. a benchmark's)."
+        )
+        parser.add_argument(
             "--enqueue",
             action="store_true",
             help="Queue the work for the task workers (manage.py db_worker) instead.",
@@ -30,6 +33,8 @@ class Command(BaseCommand):
             targets = stored_matches.expired()
         else:
             innovations = Innovation.objects.published().order_by("pk")
+            if options["slug"]:
+                innovations = innovations.filter(slug__in=options["slug"])
             if options["missing"]:
                 innovations = innovations.exclude(
                     pk__in=MatchRefresh.objects.values("innovation_id")
