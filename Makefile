@@ -23,6 +23,7 @@ venv: $(VENV)/.installed
 run: $(VENV)/.installed
 	DEBUG=1 $(MANAGE) migrate --no-input
 	DEBUG=1 $(MANAGE) seed_demo --if-empty
+	DEBUG=1 $(MANAGE) refresh_matches --missing
 	DEBUG=1 $(MANAGE) ensure_local_users
 	DEBUG=1 $(MANAGE) runserver 127.0.0.1:8000
 

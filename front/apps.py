@@ -10,4 +10,6 @@ class FrontConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self) -> None:
-        from front import receivers  # noqa: F401  (the receivers connect themselves)
+        from front import receivers  # the detail receivers connect themselves
+
+        receivers.watch_matches()

@@ -163,6 +163,16 @@ def innovations_fitting_offers(offers) -> int:
     stage served, a competence one of its needs asks for, training needed). Region is left
     out: it refines the ranking, not the reach. One count query for all the offers, their
     links read from what the caller prefetched."""
+    fitting = fitting_offers(offers)
+    if fitting is None:
+        return 0
+    return Innovation.objects.published().filter(fitting).count()
+
+
+def fitting_offers(offers) -> Q | None:
+    """The innovations the offers fit (see `innovations_fitting_offers`), as a filter; None
+    when they fit none. The refresh of stored matches narrows to these after an offer
+    changes (front/stored_matches.py)."""
     challenges = _Link(Innovation, "challenges")
     needs = _Link(Innovation, "needs")
     conditions = []
@@ -178,5 +188,5 @@ def innovations_fitting_offers(offers) -> int:
         if offer.format == LearningFormat.COACHING_TRACK:
             conditions.append(needs.owners_of([SupportType.COACHING]))
     if not conditions:
-        return 0
-    return Innovation.objects.published().filter(_any_of(*conditions)).count()
+        return None
+    return _any_of(*conditions)

@@ -95,3 +95,21 @@ class StoredMatch(models.Model):
     def target(self):
         """The suggested object (select_related it when reading many)."""
         return getattr(self, TARGET_FIELD[self.section])
+
+
+class MatchRefresh(models.Model):
+    """When an innovation's stored matches were last computed, and for which of its own values.
+
+    Its presence tells "refreshed, and nothing matched" apart from "never refreshed" (the page
+    then ranks live once and stores the result); `profile` is a digest of the innovation's
+    values the ranking used (challenges, themes, stage, roles, regions, needs), so the page
+    ranks live when the innovation changed and its refresh has not run yet."""
+
+    innovation = models.OneToOneField(
+        Innovation, on_delete=models.CASCADE, primary_key=True, related_name="match_refresh"
+    )
+    profile = models.CharField(max_length=32)
+    refreshed_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.innovation_id} {self.refreshed_at:%Y-%m-%d %H:%M}"

@@ -66,13 +66,19 @@ def _bump_after_commit(sender, instance=None, action=None, **kwargs):
 def watch_catalogue(*models) -> None:
     """Public pages show these models: any change of them (of their links too) starts a new
     catalogue version, which empties the page caches. Each app calls it from `ready()`."""
+    connect_to_changes(_bump_after_commit, models, "bump")
+
+
+def connect_to_changes(handler, models, uid: str) -> None:
+    """Connect `handler` to every save, deletion and link change of the models (for links,
+    `instance` may be the other side: the handler checks)."""
     for model in models:
         label = model._meta.label
-        post_save.connect(_bump_after_commit, sender=model, dispatch_uid=f"bump-{label}")
-        post_delete.connect(_bump_after_commit, sender=model, dispatch_uid=f"del-{label}")
+        post_save.connect(handler, sender=model, dispatch_uid=f"{uid}-{label}")
+        post_delete.connect(handler, sender=model, dispatch_uid=f"{uid}-del-{label}")
         for field in model._meta.many_to_many:
             m2m_changed.connect(
-                _bump_after_commit,
+                handler,
                 sender=field.remote_field.through,
-                dispatch_uid=f"m2m-{label}-{field.name}",
+                dispatch_uid=f"{uid}-m2m-{label}-{field.name}",
             )

@@ -5,6 +5,7 @@ from django.core.management import CommandError, call_command
 from django.db.models import Count
 
 from demo import loader
+from front.models import MatchRefresh
 from funding.models import FundingOpportunity
 from hubsi import vocabulary
 from hubsi.models import Status
@@ -14,9 +15,10 @@ from supporters.models import ExperimentationSpace, Supporter
 MODELS = [Theme, Challenge, Innovation, Supporter, ExperimentationSpace, FundingOpportunity]
 
 
-def seed(*args: str) -> str:
+def seed(*args: str, matches: bool = False) -> str:
+    """Seed; storing the matches only when asked (it takes seconds, tested once)."""
     out = io.StringIO()
-    call_command("seed_demo", *args, stdout=out)
+    call_command("seed_demo", *args, *([] if matches else ["--no-matches"]), stdout=out)
     return out.getvalue()
 
 
@@ -160,11 +162,14 @@ def test_if_empty_does_nothing_when_content_exists():
 
 
 @pytest.mark.django_db
-def test_if_empty_seeds_an_empty_database_with_one_line():
-    out = seed("--if-empty")
+def test_if_empty_seeds_an_empty_database_with_one_line_and_stores_the_matches():
+    out = seed("--if-empty", matches=True)
 
     assert Theme.objects.exists()
     assert out.strip().count("\n") == 0
+    # Every published innovation's page reads stored matches (front/stored_matches.py).
+    refreshed = MatchRefresh.objects.values_list("innovation", flat=True)
+    assert set(refreshed) == set(Innovation.objects.published().values_list("pk", flat=True))
 
 
 @pytest.mark.django_db

@@ -10,6 +10,7 @@ rows (demo/volume.py).
 
 import time
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DatabaseError
 from django.utils import timezone
@@ -36,6 +37,11 @@ class Command(BaseCommand):
             "--if-empty",
             action="store_true",
             help="Only seed when the database has no themes at all (used by `make run`).",
+        )
+        parser.add_argument(
+            "--no-matches",
+            action="store_true",
+            help="Do not store the innovation pages' matches (`refresh_matches` does it later).",
         )
         for kind in KINDS:
             parser.add_argument(
@@ -80,6 +86,23 @@ class Command(BaseCommand):
         except loader.DemoError as error:
             raise CommandError(str(error)) from error
         self.index_for_search()
+        if not options["no_matches"]:
+            self.store_matches(volume=bool(targets))
+
+    def store_matches(self, volume: bool) -> None:
+        """Fill the innovation pages' stored matches (front's `refresh_matches`, called by
+        name: demo/ does not import front/). At volume a full refresh takes hours, so it is
+        left to the task workers (`refresh_matches --enqueue`); until then a page ranks live
+        on its first visit and stores the result (docs/matching.md)."""
+        if volume:
+            self.say(
+                "Matches not stored at volume: run `manage.py refresh_matches --enqueue` for "
+                "the task workers, or let each innovation page store its own on first visit."
+            )
+            return
+        # Its summary shows from verbosity 2: `--if-empty` seeds with one line.
+        verbosity = self.verbosity - 1
+        call_command("refresh_matches", "--missing", verbosity=verbosity, stdout=self.stdout)
 
     def check_database(self) -> None:
         try:
