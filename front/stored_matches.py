@@ -4,7 +4,9 @@ instead of ranking per view (docs/matching.md, "Stored matches").
 - `refresh_one` / `refresh_many` rank an innovation's sections with the ranking of
   front/matching.py and front/learning_matches.py (a few more than shown, so that a section
   stays full when something closes before the next refresh) and write the rows in one
-  transaction; a suggestion already there keeps its `found_at`.
+  transaction; a suggestion already there keeps its `found_at`. A batch ranks each section
+  once per key (what its ranking reads of the innovation, `KEYS`) and skips the cards'
+  prefetches.
 - `affected` says which innovations (and which of their sections) a change of an item can
   alter: those whose candidates it can be, narrowed the way the ranking narrows, and those
   that store it now. `expired` does the same for what the calendar changes (a deadline passed,
