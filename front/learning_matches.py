@@ -20,6 +20,7 @@ from front.matching import (
     _any_of,
     _flag,
     _Link,
+    _listed,
     _lower_first,
     _matched,
     _names,
@@ -37,7 +38,7 @@ from front.matching import (
 )
 from hubsi.vocabulary import Competence, LearningFormat, SupportType
 from innovations.models import Innovation
-from learning.models import LearningOffer
+from learning.models import LearningOffer, today
 
 # What an innovation needs (support types) that a learning offer strengthens (competences).
 NEED_COMPETENCES: dict[str, tuple[str, ...]] = {
@@ -64,7 +65,7 @@ def needed_competences(needs) -> list[str]:
     return [code for code in Competence.values if code in wanted]
 
 
-def learning_for(innovation, limit: int = DEFAULT_LIMIT) -> list[Match]:
+def learning_for(innovation, limit: int = DEFAULT_LIMIT, *, cards: bool = True) -> list[Match]:
     """Published, not past learning offers that fit the innovation: on its challenges or their
     themes, for its stage, or strengthening a competence it needs (or any, when it needs
     training); in its area or online. Ranked by what they share; sooner ones first on a tie."""
@@ -85,9 +86,7 @@ def learning_for(innovation, limit: int = DEFAULT_LIMIT) -> list[Match]:
         fits.append(Q(format=LearningFormat.COACHING_TRACK))
     competence_flags = links["competences"].each("competence", competences)
     queryset = (
-        LearningOffer.objects.published()
-        .current()
-        .for_listing()
+        _listed(LearningOffer.objects.published().current(), cards)
         .filter(_any_of(*fits))
         .filter(
             Q(online=True)
@@ -119,6 +118,19 @@ def learning_for(innovation, limit: int = DEFAULT_LIMIT) -> list[Match]:
     )
     rows = _ranked(queryset, limit, "-score", "start_date", "name", "pk")
     return [Match(row, row.score, learning_reasons(row, profile)) for row in rows]
+
+
+def learning_key(profile: InnovationProfile) -> tuple:
+    """What `learning_for` reads of the innovation (see `matching.supporters_key`)."""
+    return (
+        tuple(profile.challenges),
+        tuple(profile.themes),
+        profile.needs,
+        profile.stage,
+        profile.regions,
+        profile.wider,
+        today(),
+    )
 
 
 def learning_reasons(row, profile: InnovationProfile) -> list[str]:

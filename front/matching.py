@@ -374,6 +374,60 @@ def _profile(innovation_or_profile) -> InnovationProfile:
     return InnovationProfile.of(innovation_or_profile)
 
 
+def _listed(queryset, cards: bool):
+    """The candidates, with what their cards show (`for_listing()`) when `cards`; without it
+    when only the keys, scores and flags are needed (the refresh of stored matches)."""
+    return queryset.for_listing() if cards else queryset
+
+
+def _citizens_matter(profile: InnovationProfile) -> bool:
+    return HelixRole.CITIZEN in profile.partner_roles or SupportType.SPACE in profile.needs
+
+
+def _topics(profile: InnovationProfile) -> tuple:
+    return tuple(profile.challenges), tuple(profile.themes)
+
+
+# What each ranking reads of the innovation's values, apart from its names (read only by the
+# explanations): innovations with equal keys get the same rows, scores and flags. The refresh
+# of stored matches ranks once per key within a batch (front/stored_matches.py). The similar
+# innovations have no key: they exclude the innovation itself.
+def supporters_key(profile: InnovationProfile) -> tuple:
+    return *_topics(profile), profile.needs, profile.stage, profile.regions, profile.wider
+
+
+def funding_key(profile: InnovationProfile) -> tuple:
+    return (
+        *_topics(profile),
+        profile.organisation_role,
+        profile.stage,
+        profile.regions,
+        profile.wider,
+        today(),
+    )
+
+
+def spaces_key(profile: InnovationProfile) -> tuple:
+    return (
+        *_topics(profile),
+        profile.regions,
+        profile.within,
+        profile.wider,
+        _citizens_matter(profile),
+    )
+
+
+def partners_key(profile: InnovationProfile) -> tuple:
+    return (
+        *_topics(profile),
+        profile.partner_roles,
+        profile.organisation_role,
+        profile.wanted_roles,
+        profile.regions,
+        profile.wider,
+    )
+
+
 def _topic_flags(model, profile: InnovationProfile) -> dict:
     """For kinds linked to challenges and themes (supporters, funding, places): a flag per
     challenge of the innovation, a flag for sharing one of its themes, and the first shared
@@ -409,7 +463,7 @@ def _theme_name(row, themes: dict) -> str:
     return _lower_first(themes[row.first_theme])
 
 
-def supporters_for(innovation, limit: int = DEFAULT_LIMIT) -> list[Match]:
+def supporters_for(innovation, limit: int = DEFAULT_LIMIT, *, cards: bool = True) -> list[Match]:
     """Published supporters who offer what the innovation needs or work on its challenges or
     their themes, ranked by what they share with it, its stage and its region."""
     profile = _profile(innovation)
@@ -417,8 +471,7 @@ def supporters_for(innovation, limit: int = DEFAULT_LIMIT) -> list[Match]:
     need_flags = offers.each("offers", profile.needs)
     local, wide = profile.regions, profile.wider
     queryset = (
-        Supporter.objects.published()
-        .for_listing()
+        _listed(Supporter.objects.published(), cards)
         .filter(_any_of(_topic_candidates(Supporter, profile), offers.owners_of(profile.needs)))
         .annotate(
             **_topic_flags(Supporter, profile),
@@ -478,7 +531,7 @@ def _works_in(row, profile: InnovationProfile) -> list[str]:
     return [gettext("works across %(area)s") % {"area": AREA[row.region_served]}]
 
 
-def funding_for(innovation, limit: int = DEFAULT_LIMIT) -> list[Match]:
+def funding_for(innovation, limit: int = DEFAULT_LIMIT, *, cards: bool = True) -> list[Match]:
     """Published funding the innovation is eligible for: open or rolling first, then upcoming,
     never closed; by relevance, then deadline.
 
@@ -496,9 +549,7 @@ def funding_for(innovation, limit: int = DEFAULT_LIMIT) -> list[Match]:
     challenges, themes = _Link(model, "challenges"), _Link(model, "themes")
     local, wide = profile.regions, profile.wider
     queryset = (
-        model.objects.published()
-        .not_closed(on)
-        .for_listing()
+        _listed(model.objects.published().not_closed(on), cards)
         .filter(~roles.any() | Exists(roles.rows([profile.organisation_role])))
         .filter(~stages.any() | Exists(stages.rows([profile.stage])))
         .filter(~regions.any() | Exists(regions.rows(sorted(local | wide))))
@@ -569,18 +620,15 @@ def _funding_reasons(row, profile: InnovationProfile) -> list[str]:
     return reasons
 
 
-def spaces_for(innovation, limit: int = DEFAULT_LIMIT) -> list[Match]:
+def spaces_for(innovation, limit: int = DEFAULT_LIMIT, *, cards: bool = True) -> list[Match]:
     """Published experimentation places (of a published host) for the innovation's challenges
     or themes, in its area: in one of its regions, inside them, or in an area covering them."""
     profile = _profile(innovation)
     local = profile.regions | profile.within  # a place in Limburg serves a Flanders-wide one
     wide = profile.wider
-    citizens_matter = (
-        HelixRole.CITIZEN in profile.partner_roles or SupportType.SPACE in profile.needs
-    )
+    citizens_matter = _citizens_matter(profile)
     queryset = (
-        ExperimentationSpace.objects.published()
-        .for_listing()
+        _listed(ExperimentationSpace.objects.published(), cards)
         .filter(_topic_candidates(ExperimentationSpace, profile))
         .filter(region__in=sorted(local | wide))
         .annotate(
@@ -635,7 +683,9 @@ def _space_reasons(row, profile: InnovationProfile) -> list[str]:
     return reasons
 
 
-def similar_innovations(innovation, limit: int = DEFAULT_LIMIT) -> list[Match]:
+def similar_innovations(
+    innovation, limit: int = DEFAULT_LIMIT, *, cards: bool = True
+) -> list[Match]:
     """Other published innovations on the same challenges, then on the same themes.
 
     There can be tens of thousands of candidates, so they are ranked on keys only (narrow rows
@@ -650,8 +700,7 @@ def similar_innovations(innovation, limit: int = DEFAULT_LIMIT) -> list[Match]:
     challenges, regions = _Link(Innovation, "challenges"), _Link(Innovation, "regions")
     theme = "challenge__theme_id"
     queryset = (
-        Innovation.objects.published()
-        .for_listing()
+        _listed(Innovation.objects.published(), cards)
         .exclude(pk=profile.pk)
         .annotate(
             **challenges.each("challenge", profile.challenges),
@@ -785,7 +834,7 @@ def _innovation_reasons(row, profile: InnovationProfile) -> list[str]:
     return reasons
 
 
-def unusual_partners(innovation, limit: int = DEFAULT_LIMIT) -> list[Match]:
+def unusual_partners(innovation, limit: int = DEFAULT_LIMIT, *, cards: bool = True) -> list[Match]:
     """Unusual partnerships: published supporters of a helix role the innovation does not have
     yet (neither its lead organisation's nor one of its partners'), working on its challenges
     or their themes. Roles it is looking for come first."""
@@ -795,8 +844,7 @@ def unusual_partners(innovation, limit: int = DEFAULT_LIMIT) -> list[Match]:
     regions = _Link(Supporter, "regions")
     local, wide = profile.regions, profile.wider
     queryset = (
-        Supporter.objects.published()
-        .for_listing()
+        _listed(Supporter.objects.published(), cards)
         .exclude(helix_role__in=present)
         .filter(_topic_candidates(Supporter, profile))
         .annotate(

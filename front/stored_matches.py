@@ -4,7 +4,9 @@ instead of ranking per view (docs/matching.md, "Stored matches").
 - `refresh_one` / `refresh_many` rank an innovation's sections with the ranking of
   front/matching.py and front/learning_matches.py (a few more than shown, so that a section
   stays full when something closes before the next refresh) and write the rows in one
-  transaction; a suggestion already there keeps its `found_at`.
+  transaction; a suggestion already there keeps its `found_at`. A batch ranks each section
+  once per key (what its ranking reads of the innovation, `KEYS`) and skips the cards'
+  prefetches.
 - `affected` says which innovations (and which of their sections) a change of an item can
   alter: those whose candidates it can be, narrowed the way the ranking narrows, and those
   that store it now. `expired` does the same for what the calendar changes (a deadline passed,
@@ -49,6 +51,16 @@ RANKINGS = {
     Section.PARTNERS: matching.unusual_partners,
     Section.LEARNING: learning_matches.learning_for,
 }
+# What each section's ranking reads of the innovation (front/matching.py): within a batch,
+# innovations with equal keys share one ranking. The similar innovations exclude the
+# innovation itself, so they are ranked for each.
+KEYS = {
+    Section.SUPPORTERS: matching.supporters_key,
+    Section.FUNDING: matching.funding_key,
+    Section.SPACES: matching.spaces_key,
+    Section.PARTNERS: matching.partners_key,
+    Section.LEARNING: learning_matches.learning_key,
+}
 REASONS = {
     Section.SUPPORTERS: matching._supporter_reasons,
     Section.FUNDING: matching._funding_reasons,
@@ -89,11 +101,35 @@ def row_flags(row) -> dict:
     }
 
 
+Shared = dict[tuple, list[Match]]  # a batch's rankings, by section and key
+
+
+def rank(
+    profile: InnovationProfile, section: str, shared: Shared | None = None, cards: bool = True
+) -> list[Match]:
+    """The section's STORED_PER_SECTION best matches. With `shared`, a ranking already done
+    for the same key is reused: its rows, scores and flags, explained for this innovation."""
+    key_of = KEYS.get(section)
+    if shared is None or key_of is None:
+        return RANKINGS[section](profile, STORED_PER_SECTION, cards=cards)
+    key = (section, key_of(profile))
+    if key not in shared:
+        shared[key] = RANKINGS[section](profile, STORED_PER_SECTION, cards=cards)
+        return shared[key]
+    explain = REASONS[section]
+    return [Match(m.obj, m.score, explain(m.obj, profile)) for m in shared[key]]
+
+
 def refresh_one(
-    innovation: Innovation, sections: Iterable[str] = ALL_SECTIONS
+    innovation: Innovation,
+    sections: Iterable[str] = ALL_SECTIONS,
+    shared: Shared | None = None,
+    cards: bool = True,
 ) -> dict[str, list[Match]]:
     """Rank the sections of a published innovation (its values prefetched, `for_detail()`) and
-    store them; return what was ranked, STORED_PER_SECTION per section at most.
+    store them; return what was ranked, STORED_PER_SECTION per section at most. `shared`:
+    the rankings of the batch so far (see `rank`); `cards=False` when the matches returned
+    are not shown (their card prefetches are skipped).
 
     Only some sections are re-ranked when the stored ones were ranked for the innovation's
     current values; otherwise (never refreshed, or the innovation changed since) all are."""
@@ -104,7 +140,7 @@ def refresh_one(
         stored = MatchRefresh.objects.filter(innovation=innovation.pk).values_list("profile")
         if list(stored) != [(current,)]:
             sections = ALL_SECTIONS
-    ranked = {section: RANKINGS[section](profile, STORED_PER_SECTION) for section in sections}
+    ranked = {section: rank(profile, section, shared, cards) for section in sections}
     now = timezone.now()
     with transaction.atomic():
         # One refresh of an innovation at a time (a task and a page's first visit may race).
@@ -136,13 +172,14 @@ def refresh_one(
 
 
 def refresh_many(pks: Iterable[int], sections: Iterable[str] = ALL_SECTIONS) -> int:
-    """Refresh the given innovations (their values read in one go); those no longer published
-    lose their stored matches. Returns how many were refreshed."""
+    """Refresh the given innovations (their values read in one go), ranking once per section
+    key (see `rank`) and without the card prefetches; those no longer published lose their
+    stored matches. Returns how many were refreshed."""
     pks = sorted(set(pks))
     innovations = Innovation.objects.published().for_detail().filter(pk__in=pks)
-    done = 0
+    done, shared = 0, {}
     for innovation in innovations:
-        refresh_one(innovation, sections)
+        refresh_one(innovation, sections, shared, cards=False)
         done += 1
     gone = Innovation.objects.filter(pk__in=pks).exclude(status=Status.PUBLISHED)
     if done < len(pks):

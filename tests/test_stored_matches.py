@@ -292,3 +292,97 @@ def test_the_innovation_page_reads_stored_matches_in_constant_queries(client):
     stored = [q["sql"] for q in many.captured_queries if "front_storedmatch" in q["sql"]]
     assert len(stored) == 1  # one query for every section's rows
     assert len(many) == len(few), "\n".join(q["sql"] for q in many.captured_queries)
+
+
+def twin(innovation, **changes) -> Innovation:
+    """A new published innovation with the same values (or some changed)."""
+    values = {
+        "organisation_role": innovation.organisation_role,
+        "stage": innovation.stage,
+        "challenges": list(innovation.challenges.all()),
+        "regions": [r.code for r in innovation.regions.all()],
+        "needs": [n.code for n in innovation.needs.all()],
+        "partner_roles": [r.code for r in innovation.partner_roles.all()],
+        "wanted_roles": [r.code for r in innovation.wanted_roles.all()],
+    }
+    return make_innovation(**{**values, **changes})
+
+
+def stored_rows() -> list:
+    return list(
+        StoredMatch.objects.order_by("innovation", "section", "rank").values_list(
+            "innovation",
+            "section",
+            "rank",
+            "supporter",
+            "space",
+            "funding",
+            "offer",
+            "other",
+            "score",
+            "flags",
+        )
+    )
+
+
+def test_a_batch_shares_rankings_and_stores_what_ranking_each_innovation_alone_stores():
+    innovations = random_catalogue(seed=3)
+    for innovation in innovations[:5]:
+        twin(innovation)
+        twin(innovation, stage="scaling" if innovation.stage != "scaling" else "insight")
+    bump_catalogue_version()
+    innovations = list(Innovation.objects.published().for_detail().order_by("pk"))
+    profiles = [matching.InnovationProfile.of(i) for i in innovations]
+    keys = {s: {key(p) for p in profiles} for s, key in stored_matches.KEYS.items()}
+    assert all(len(shared) < len(innovations) for shared in keys.values())
+    stored_matches.refresh_many([i.pk for i in innovations])
+    shared_rows = stored_rows()
+    StoredMatch.objects.all().delete()
+    for innovation in innovations:
+        stored_matches.refresh_one(innovation)  # ranked alone, with the card prefetches
+    assert stored_rows() == shared_rows
+    assert {row[1] for row in shared_rows} == set(Section.values)
+    # The explanations of a shared ranking are the innovation's own.
+    shared = {}
+    with translation.override("nl"):
+        for profile in profiles:
+            for section in stored_matches.KEYS:
+                alone = stored_matches.rank(profile, section)
+                reused = stored_matches.rank(profile, section, shared, cards=False)
+                assert shown({section: reused}) == shown({section: alone})
+
+
+def test_a_batch_ranks_each_section_once_per_key_without_the_card_prefetches():
+    challenge = make_challenge()
+    values = {"challenges": [challenge], "needs": ["coaching"], "regions": ["limburg"]}
+    innovations = [make_innovation(**values) for _ in range(6)]
+    host = make_supporter(offers=["coaching"], challenges=[challenge], helix_role="financier")
+    make_space(host=host, challenges=[challenge])
+    make_funding(challenges=[challenge])
+    make_learning_offer(provider=host, challenges=[challenge])
+    stored_matches.refresh_many([innovations[0].pk])  # one-off lookups
+
+    def ranking(queries) -> int:
+        return sum(
+            q["sql"].startswith("SELECT") and ' AS "score"' in q["sql"]
+            for q in queries.captured_queries
+        )
+
+    def ranking_queries(pks) -> int:
+        with CaptureQueriesContext(connection) as queries:
+            stored_matches.refresh_many(pks)
+        return ranking(queries)
+
+    profile = matching.InnovationProfile.of(innovations[1])
+    with CaptureQueriesContext(connection) as queries:
+        matching.similar_innovations(profile, stored_matches.STORED_PER_SECTION, cards=False)
+    similar = ranking(queries)  # ranked for each innovation: it excludes the innovation itself
+    one = ranking_queries([innovations[1].pk])
+    assert one == len(stored_matches.KEYS) + similar
+    four = ranking_queries([i.pk for i in innovations[2:]])
+    assert four == len(stored_matches.KEYS) + 4 * similar < 4 * one
+    with CaptureQueriesContext(connection) as cards:
+        assert matching.supporters_for(profile, cards=True)
+    with CaptureQueriesContext(connection) as keys_only:
+        assert matching.supporters_for(profile, cards=False)
+    assert len(keys_only) == 1 < len(cards)
