@@ -10,7 +10,7 @@ from django.template.response import TemplateResponse
 from django.utils import formats, timezone
 from django.utils.translation import gettext
 
-from front.figures import ACTIVITY, PUBLISHED, figures, last_months, reconstructed_months
+from front.figures import ACTIVITY, MONTH_END, figures, last_months, reconstructed_months
 
 MONTHS = 12
 CURATORS = "Curators"
@@ -43,8 +43,8 @@ def figures_view(request):
             ),
             (
                 gettext("Published content at the end of each month"),
-                PUBLISHED,
-                [r for r in rows if r["row"].group == PUBLISHED],
+                MONTH_END,
+                [r for r in rows if r["row"].group == MONTH_END],
             ),
         ],
         "generated_at": timezone.localtime(),

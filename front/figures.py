@@ -51,7 +51,7 @@ DECISION = PUBLICATION | CHANGES_REQUESTED
 
 # The two tables of the page: what happened in a month, and what was published at its end.
 ACTIVITY = "activity"
-PUBLISHED = "published"
+MONTH_END = "month-end"
 
 
 @dataclass
@@ -466,7 +466,7 @@ def published_rows(months: list[date]) -> list[Row]:
                     key=row_key,
                     label=label,
                     per_month={month: at_end(month, key) for month in months},
-                    group=PUBLISHED,
+                    group=MONTH_END,
                 )
             )
     return rows

@@ -240,7 +240,9 @@ def make_draft_innovation(*, owners=(), regions=("limburg",), **fields) -> Innov
 
 
 def make_stored_match(innovation, section, target, *, rank=1, found_at=None) -> StoredMatch:
-    """A suggestion as the matches' refresh stores it; `found_at` defaults to now."""
+    """A suggestion as the matches' refresh stores it; `found_at` defaults to now. It takes
+    the place of what a refresh stored at that rank (committed tests run the refresh)."""
+    StoredMatch.objects.filter(innovation=innovation, section=section, rank=rank).delete()
     return StoredMatch.objects.create(
         innovation=innovation,
         section=section,

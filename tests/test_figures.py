@@ -512,7 +512,7 @@ def test_the_page_and_csv_show_published_content_per_month(catalogue, curator):
     html = lien.get("/en/admin/figures/").content.decode()
     download = lien.get("/en/admin/figures.csv").content.decode("utf-8")
 
-    assert '<table id="figures-published">' in html
+    assert '<table id="figures-month-end">' in html
     assert 'id="figure-published_innovation_stage_scaling"' in html
     assert html.count("(reconstructed)") == 1 and html.count("(so far)") == 2
     line = next(

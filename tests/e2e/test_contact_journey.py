@@ -31,7 +31,7 @@ def test_a_contact_request_from_message_to_shared_addresses(
 
     sign_in(page, live_server, sara)
     page.goto("/en/dashboard/")
-    page.get_by_role("link", name="Answer").click()
+    page.get_by_role("link", name="Answer", exact=True).click()
     assert_accessible(page)
     assert "koen@example.org" not in page.content()
     page.get_by_label("Reply (optional)").fill("Graag! Bel ons maandag.")
