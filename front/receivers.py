@@ -83,4 +83,8 @@ def _refresh_after_commit(sender, instance=None, **kwargs) -> None:
 
 def watch_matches() -> None:
     """Connect the refresh to every change of the models the matches suggest or rank."""
-    connect_to_changes(_refresh_after_commit, MATCHED_MODELS, "matches")
+    # Who owns or manages an item is not matched on: adding a co-owner refreshes nothing (it
+    # would queue the refresh of every innovation sharing a challenge, thousands at volume).
+    connect_to_changes(
+        _refresh_after_commit, MATCHED_MODELS, "matches", ignored_links=("owners", "managers")
+    )

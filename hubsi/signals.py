@@ -69,14 +69,17 @@ def watch_catalogue(*models) -> None:
     connect_to_changes(_bump_after_commit, models, "bump")
 
 
-def connect_to_changes(handler, models, uid: str) -> None:
+def connect_to_changes(handler, models, uid: str, ignored_links: tuple[str, ...] = ()) -> None:
     """Connect `handler` to every save, deletion and link change of the models (for links,
-    `instance` may be the other side: the handler checks)."""
+    `instance` may be the other side: the handler checks), except the links named in
+    `ignored_links`."""
     for model in models:
         label = model._meta.label
         post_save.connect(handler, sender=model, dispatch_uid=f"{uid}-{label}")
         post_delete.connect(handler, sender=model, dispatch_uid=f"{uid}-del-{label}")
         for field in model._meta.many_to_many:
+            if field.name in ignored_links:
+                continue
             m2m_changed.connect(
                 handler,
                 sender=field.remote_field.through,

@@ -28,6 +28,7 @@ from tests.factories import (
     make_space,
     make_supporter,
     make_theme,
+    make_user,
 )
 
 pytestmark = pytest.mark.django_db
@@ -386,3 +387,15 @@ def test_a_batch_ranks_each_section_once_per_key_without_the_card_prefetches():
     with CaptureQueriesContext(connection) as keys_only:
         assert matching.supporters_for(profile, cards=False)
     assert len(keys_only) == 1 < len(cards)
+
+
+def test_a_new_co_owner_or_manager_refreshes_nothing(django_capture_on_commit_callbacks):
+    """Nobody is matched on who owns an item: a co-owner would otherwise queue the refresh of
+    every innovation sharing a challenge (thousands at volume)."""
+    challenge = make_challenge()
+    innovation = make_innovation(challenges=[challenge])
+    supporter = make_supporter(challenges=[challenge])
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        innovation.owners.add(make_user())
+        supporter.managers.add(make_user())
+    assert not [c for c in callbacks if getattr(c, "refresh_key", None)]
