@@ -11,6 +11,7 @@ from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 
 from accounts.models import User
+from hubsi.admin_site import STAFF_TWO_FACTOR_SESSION_KEY
 
 
 def has_totp(user: User) -> bool:
@@ -29,3 +30,8 @@ def totp_code(secret: str, *, at: float | None = None) -> str:
 
     counter = int(time.time() if at is None else at) // app_settings.TOTP_PERIOD
     return format_hotp_value(hotp_value(secret, counter))
+
+
+def forget_staff_two_factor(sender, request, **kwargs) -> None:
+    """A removed authenticator app: the admin asks for a new one on the next visit."""
+    request.session.pop(STAFF_TWO_FACTOR_SESSION_KEY, None)
